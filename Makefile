@@ -1,0 +1,42 @@
+# Chancery: `make run` serves the demo, `make test` runs the whole suite.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+HOST ?= 127.0.0.1
+PORT ?= 8000
+
+.PHONY: run test test-sqlite test-postgres install install-test benchmark clean
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+
+# Reinstall only when the declared dependencies change.
+$(VENV)/.installed: pyproject.toml | $(BIN)/python
+	$(BIN)/python -m pip install --quiet -e '.[test]'
+	touch $@
+
+install: $(VENV)/.installed
+
+run: install
+	$(BIN)/python manage.py migrate --noinput
+	$(BIN)/python manage.py loaddata demo
+	$(BIN)/python manage.py runserver $(HOST):$(PORT)
+
+# The whole suite, against SQLite and then against a PostgreSQL server that
+# scripts/with-postgres.sh installs (Debian's postgresql) and starts itself.
+test: install
+	$(BIN)/python -m pytest
+	scripts/with-postgres.sh $(BIN)/python -m pytest
+
+test-sqlite: install
+	$(BIN)/python -m pytest
+
+test-postgres: install
+	scripts/with-postgres.sh $(BIN)/python -m pytest
+
+benchmark: install
+	$(BIN)/python scripts/benchmark_extraction.py
+
+clean:
+	rm -rf $(VENV) db.sqlite3 staticfiles

@@ -1,0 +1,258 @@
+"""Countries: ISO 3166-1 codes from pycountry, the names news uses for them,
+their adjectives and demonyms, and their capitals (which news uses as
+metonyms: "Beijing said", "talks in Moscow").
+
+Only sovereign states (UN members and observers) count as countries;
+ISO 3166-1 also lists dependent territories, which are left out.
+"""
+from __future__ import annotations
+
+from functools import lru_cache
+
+import pycountry
+
+# ISO 3166-1 entries that are not UN member or observer states.
+TERRITORIES = frozenset(
+    "AI AQ AS AW AX BL BM BQ BV CC CK CW CX EH FK FO GF GG GI GL GP GS GU HK HM "
+    "IM IO JE KY MF MO MP MQ MS NC NF NU PF PM PN PR RE SH SJ SX TC TF TK TW UM "
+    "VG VI WF YT".split()
+)
+
+# The short names news and readers use, where ISO's differs.
+DISPLAY_NAMES = {
+    "BO": "Bolivia", "BN": "Brunei", "CD": "Democratic Republic of the Congo",
+    "CG": "Republic of the Congo", "CZ": "Czech Republic", "FM": "Micronesia",
+    "GB": "United Kingdom", "IR": "Iran", "KP": "North Korea", "KR": "South Korea",
+    "LA": "Laos", "MD": "Moldova", "PS": "Palestine", "RU": "Russia", "SY": "Syria",
+    "TR": "Turkey", "TZ": "Tanzania", "US": "United States", "VA": "Holy See",
+    "VE": "Venezuela", "VN": "Vietnam", "CI": "Côte d'Ivoire", "CV": "Cape Verde",
+}
+
+# Other names for the same state, beyond ISO's name, common and official names.
+EXTRA_NAMES = {
+    "AE": ["UAE", "U.A.E.", "Emirates"],
+    "BA": ["Bosnia"],
+    "CD": ["DR Congo", "DRC", "Congo-Kinshasa"],
+    "CG": ["Congo-Brazzaville"],
+    "CN": ["People's Republic of China", "PRC", "Mainland China"],
+    "CZ": ["Czech Republic"],
+    "GB": ["Britain", "Great Britain", "UK", "U.K."],
+    "IR": ["Islamic Republic of Iran"],
+    "KP": ["DPRK", "Democratic People's Republic of Korea"],
+    "KR": ["ROK", "Republic of Korea", "Korea"],
+    "LA": ["Lao PDR", "Lao"],
+    "MM": ["Burma"],
+    "NL": ["Holland", "The Netherlands"],
+    "PS": ["State of Palestine", "Palestinian territories"],
+    "RU": ["Russian Federation"],
+    "SA": ["Kingdom of Saudi Arabia", "KSA"],
+    "SY": ["Syrian Arab Republic"],
+    "SZ": ["Swaziland"],
+    "TL": ["East Timor", "Timor Leste"],
+    "TR": ["Türkiye", "Turkiye", "Republic of Türkiye"],
+    "US": ["United States of America", "USA", "U.S.", "U.S.A.", "US", "America"],
+    "VA": ["Vatican", "Vatican City"],
+    "VN": ["Viet Nam"],
+    "MK": ["Macedonia"],
+    "CV": ["Cabo Verde"],
+    "CI": ["Ivory Coast"],
+}
+
+# Adjectives and demonyms ("Russian Foreign Minister", "the Kyrgyz side").
+ADJECTIVES = {
+    "AF": "Afghan", "AL": "Albanian", "DZ": "Algerian", "AD": "Andorran", "AO": "Angolan",
+    "AG": "Antiguan", "AR": "Argentine Argentinian", "AM": "Armenian", "AU": "Australian",
+    "AT": "Austrian", "AZ": "Azerbaijani Azeri", "BS": "Bahamian", "BH": "Bahraini",
+    "BD": "Bangladeshi", "BB": "Barbadian", "BY": "Belarusian Belarussian", "BE": "Belgian",
+    "BZ": "Belizean", "BJ": "Beninese", "BT": "Bhutanese", "BO": "Bolivian",
+    "BA": "Bosnian", "BW": "Botswanan", "BR": "Brazilian", "BN": "Bruneian",
+    "BG": "Bulgarian", "BF": "Burkinabe", "BI": "Burundian", "KH": "Cambodian",
+    "CM": "Cameroonian", "CA": "Canadian", "CV": "Cape Verdean", "CF": "Central African",
+    "TD": "Chadian", "CL": "Chilean", "CN": "Chinese", "CO": "Colombian", "KM": "Comoran",
+    "CG": "Congolese", "CR": "Costa Rican", "CI": "Ivorian", "HR": "Croatian",
+    "CU": "Cuban", "CY": "Cypriot", "CZ": "Czech", "DK": "Danish", "DJ": "Djiboutian",
+    "DM": "Dominican", "DO": "Dominican", "EC": "Ecuadorian", "EG": "Egyptian",
+    "SV": "Salvadoran", "GQ": "Equatorial Guinean", "ER": "Eritrean", "EE": "Estonian",
+    "SZ": "Swazi", "ET": "Ethiopian", "FJ": "Fijian", "FI": "Finnish", "FR": "French",
+    "GA": "Gabonese", "GM": "Gambian", "GE": "Georgian", "DE": "German", "GH": "Ghanaian",
+    "GR": "Greek", "GD": "Grenadian", "GT": "Guatemalan", "GN": "Guinean",
+    "GW": "Bissau-Guinean", "GY": "Guyanese", "HT": "Haitian", "HN": "Honduran",
+    "HU": "Hungarian", "IS": "Icelandic", "IN": "Indian", "ID": "Indonesian",
+    "IR": "Iranian", "IQ": "Iraqi", "IE": "Irish", "IL": "Israeli", "IT": "Italian",
+    "JM": "Jamaican", "JP": "Japanese", "JO": "Jordanian", "KZ": "Kazakh Kazakhstani",
+    "KE": "Kenyan", "KI": "I-Kiribati", "KP": "North Korean", "KR": "South Korean",
+    "KW": "Kuwaiti", "KG": "Kyrgyz Kyrgyzstani", "LA": "Lao Laotian", "LV": "Latvian",
+    "LB": "Lebanese", "LS": "Basotho", "LR": "Liberian", "LY": "Libyan",
+    "LI": "Liechtensteiner", "LT": "Lithuanian", "LU": "Luxembourgish", "MG": "Malagasy",
+    "MW": "Malawian", "MY": "Malaysian", "MV": "Maldivian", "ML": "Malian", "MT": "Maltese",
+    "MH": "Marshallese", "MR": "Mauritanian", "MU": "Mauritian", "MX": "Mexican",
+    "FM": "Micronesian", "MD": "Moldovan", "MC": "Monegasque", "MN": "Mongolian",
+    "ME": "Montenegrin", "MA": "Moroccan", "MZ": "Mozambican", "MM": "Myanmar Burmese",
+    "NA": "Namibian", "NR": "Nauruan", "NP": "Nepali Nepalese", "NL": "Dutch",
+    "NZ": "New Zealand", "NI": "Nicaraguan", "NE": "Nigerien", "NG": "Nigerian",
+    "MK": "North Macedonian Macedonian", "NO": "Norwegian", "OM": "Omani",
+    "PK": "Pakistani", "PW": "Palauan", "PS": "Palestinian", "PA": "Panamanian",
+    "PG": "Papua New Guinean", "PY": "Paraguayan", "PE": "Peruvian",
+    "PH": "Philippine Filipino", "PL": "Polish", "PT": "Portuguese", "QA": "Qatari",
+    "RO": "Romanian", "RU": "Russian", "RW": "Rwandan", "KN": "Kittitian",
+    "LC": "Saint Lucian", "VC": "Vincentian", "WS": "Samoan", "SM": "Sammarinese",
+    "ST": "Santomean", "SA": "Saudi", "SN": "Senegalese", "RS": "Serbian",
+    "SC": "Seychellois", "SL": "Sierra Leonean", "SG": "Singaporean", "SK": "Slovak",
+    "SI": "Slovenian Slovene", "SB": "Solomon Islander", "SO": "Somali",
+    "ZA": "South African", "SS": "South Sudanese", "ES": "Spanish", "LK": "Sri Lankan",
+    "SD": "Sudanese", "SR": "Surinamese", "SE": "Swedish", "CH": "Swiss", "SY": "Syrian",
+    "TJ": "Tajik Tajikistani", "TZ": "Tanzanian", "TH": "Thai", "TL": "Timorese",
+    "TG": "Togolese", "TO": "Tongan", "TT": "Trinidadian", "TN": "Tunisian",
+    "TR": "Turkish", "TM": "Turkmen", "TV": "Tuvaluan", "UG": "Ugandan",
+    "UA": "Ukrainian", "AE": "Emirati", "GB": "British", "US": "American",
+    "UY": "Uruguayan", "UZ": "Uzbek Uzbekistani", "VU": "Vanuatuan", "VA": "Vatican",
+    "VE": "Venezuelan", "VN": "Vietnamese", "YE": "Yemeni", "ZM": "Zambian",
+    "ZW": "Zimbabwean",
+}
+
+# Plural demonyms that name a people ("the Filipinos", "Ukrainians").
+PLURALS_IRREGULAR = {"FR": ["French"], "GB": ["Britons", "British"], "NL": ["Dutch"]}
+
+# Capitals and seats of government, used as metonyms for the state in news.
+CAPITALS = {
+    "AF": "Kabul", "AM": "Yerevan", "AU": "Canberra", "AT": "Vienna", "AZ": "Baku",
+    "BD": "Dhaka", "BY": "Minsk", "BE": "Brussels", "BR": "Brasilia", "BG": "Sofia",
+    "KH": "Phnom Penh", "CA": "Ottawa", "CL": "Santiago", "CN": "Beijing",
+    "CO": "Bogota", "HR": "Zagreb", "CU": "Havana", "CZ": "Prague", "DK": "Copenhagen",
+    "EG": "Cairo", "EE": "Tallinn", "ET": "Addis Ababa", "FI": "Helsinki",
+    "FR": "Paris", "GE": "Tbilisi", "DE": "Berlin", "GR": "Athens", "HU": "Budapest",
+    "IN": "New Delhi", "ID": "Jakarta", "IR": "Tehran", "IQ": "Baghdad",
+    "IE": "Dublin", "IL": "Jerusalem", "IT": "Rome", "JP": "Tokyo", "JO": "Amman",
+    "KZ": "Astana", "KE": "Nairobi", "KP": "Pyongyang", "KR": "Seoul",
+    "KW": "Kuwait City", "KG": "Bishkek", "LA": "Vientiane", "LV": "Riga",
+    "LB": "Beirut", "LY": "Tripoli", "LT": "Vilnius", "MY": "Kuala Lumpur",
+    "MX": "Mexico City", "MD": "Chisinau", "MN": "Ulaanbaatar", "MA": "Rabat",
+    "MM": "Nay Pyi Taw", "NP": "Kathmandu", "NL": "The Hague", "NZ": "Wellington",
+    "NG": "Abuja", "NO": "Oslo", "OM": "Muscat", "PK": "Islamabad", "PH": "Manila",
+    "PL": "Warsaw", "PT": "Lisbon", "QA": "Doha", "RO": "Bucharest", "RU": "Moscow",
+    "SA": "Riyadh", "RS": "Belgrade", "SG": "Singapore", "SK": "Bratislava",
+    "SI": "Ljubljana", "ZA": "Pretoria", "ES": "Madrid", "LK": "Colombo",
+    "SD": "Khartoum", "SE": "Stockholm", "CH": "Bern", "SY": "Damascus",
+    "TJ": "Dushanbe", "TH": "Bangkok", "TR": "Ankara", "TM": "Ashgabat",
+    "UA": "Kyiv", "AE": "Abu Dhabi", "GB": "London", "US": "Washington",
+    "UZ": "Tashkent", "VE": "Caracas", "VN": "Hanoi", "YE": "Sanaa",
+    "AR": "Buenos Aires", "DZ": "Algiers", "TN": "Tunis", "BH": "Manama",
+    "BN": "Bandar Seri Begawan", "TL": "Dili", "PE": "Lima",
+}
+
+# Other well-known cities, so a meeting's place can give its country.
+CITIES = {
+    "CN": "Shanghai Guilin Xi'an Xian Tianjin Hangzhou Xiamen Shenzhen Guangzhou Chengdu Wuhan Nanning Kunming Urumqi Harbin Dalian Qingdao Sanya Boao",
+    "RU": "St Petersburg|Saint Petersburg|St. Petersburg|Sochi|Vladivostok|Kazan|Yekaterinburg",
+    "US": "New York|San Francisco|Anchorage|Los Angeles|Chicago|Camp David|Honolulu|Seattle|Boston",
+    "KG": "Cholpon-Ata|Osh",
+    "KZ": "Almaty|Nur-Sultan",
+    "UZ": "Samarkand|Bukhara",
+    "TR": "Istanbul|Antalya|Izmir",
+    "UA": "Lviv|Kiev|Odesa|Odessa|Kharkiv",
+    "SA": "Jeddah|Mecca|Medina|Dhahran|Neom",
+    "AE": "Dubai|Sharjah",
+    "KR": "Busan|Incheon|Jeju",
+    "JP": "Osaka|Hiroshima|Kyoto|Nagoya",
+    "ID": "Bali|Nusa Dua|Surabaya",
+    "IN": "Mumbai|Delhi|Goa|Bengaluru",
+    "LA": "Luang Prabang",
+    "CH": "Geneva|Davos|Lausanne|Zurich",
+    "DE": "Munich|Hamburg|Bonn|Frankfurt",
+    "FR": "Marseille|Nice|Strasbourg",
+    "IT": "Milan|Naples|Venice",
+    "AT": "Salzburg",
+    "BE": "Antwerp",
+    "EG": "Sharm el-Sheikh|Alexandria",
+    "QA": "Lusail",
+    "VN": "Ho Chi Minh City|Da Nang",
+    "TH": "Chiang Mai|Pattaya",
+    "BR": "Rio de Janeiro|Sao Paulo",
+    "PH": "Cebu",
+    "MM": "Yangon|Naypyidaw|Naypyitaw",
+    "AU": "Sydney|Melbourne",
+    "GB": "Edinburgh|Cornwall|Manchester",
+    "IL": "Tel Aviv",
+    "PS": "Ramallah|Gaza",
+    "SG": "Singapore",
+    "BY": "Brest",
+    "PK": "Lahore|Karachi",
+    "AZ": "Shusha",
+}
+
+
+def _split_cities(value: str) -> list[str]:
+    return value.split("|") if "|" in value else value.split()
+
+
+@lru_cache(maxsize=1)
+def sovereign_countries() -> dict[str, str]:
+    """ISO alpha-2 code -> display name, for every sovereign state."""
+    names = {}
+    for entry in pycountry.countries:
+        code = entry.alpha_2
+        if code in TERRITORIES:
+            continue
+        names[code] = DISPLAY_NAMES.get(code) or getattr(entry, "common_name", None) or entry.name
+    return names
+
+
+@lru_cache(maxsize=1)
+def country_names() -> dict[str, str]:
+    """Every name of a state (no adjectives) -> ISO code."""
+    table: dict[str, str] = {}
+    for entry in pycountry.countries:
+        code = entry.alpha_2
+        if code in TERRITORIES:
+            continue
+        for name in (entry.name, getattr(entry, "common_name", None), getattr(entry, "official_name", None)):
+            if name and "," not in name:
+                table[name] = code
+    for code, name in DISPLAY_NAMES.items():
+        table[name] = code
+    for code, names in EXTRA_NAMES.items():
+        for name in names:
+            table[name] = code
+    return table
+
+
+@lru_cache(maxsize=1)
+def country_adjectives() -> dict[str, str]:
+    """Adjective or demonym -> ISO code."""
+    table: dict[str, str] = {}
+    for code, words in ADJECTIVES.items():
+        # Multi-word adjectives are written whole; others are alternatives.
+        parts = [words] if " " in words and words.split()[0] in {"North", "South", "New", "Central", "Equatorial", "Cape", "Costa", "Papua", "Sri", "Saint", "Sierra", "Solomon"} else words.split()
+        for word in parts:
+            table[word] = code
+    return table
+
+
+@lru_cache(maxsize=1)
+def country_demonym_plurals() -> dict[str, str]:
+    table: dict[str, str] = {}
+    for word, code in country_adjectives().items():
+        if word.endswith(("an", "i", "ese")) and not word.endswith("ese"):
+            table[word + "s"] = code
+    for code, words in PLURALS_IRREGULAR.items():
+        for word in words:
+            table[word] = code
+    return table
+
+
+@lru_cache(maxsize=1)
+def capitals() -> dict[str, str]:
+    return {city: code for code, city in CAPITALS.items()}
+
+
+@lru_cache(maxsize=1)
+def cities() -> dict[str, str]:
+    table = dict(capitals())
+    for code, value in CITIES.items():
+        for city in _split_cities(value):
+            table[city] = code
+    return table
+
+
+def country_name(code: str) -> str:
+    return sovereign_countries()[code]

@@ -1,0 +1,333 @@
+"""Chancery's records: who met whom, when, where, in which forum, and what
+each side said, every fact tied to the article passage it came from.
+
+Shapes follow Popolo (Person, Organization, Event with participants) and
+POLECAT's CONSULT events (visit, third-party, multilateral, phone).
+"""
+from __future__ import annotations
+
+from django.db import models
+from django.db.models import F, Q
+from django.urls import reverse
+
+from . import querysets
+
+
+class Curated(models.Model):
+    """What a curator has done to a record.
+
+    A field listed in `locked_fields` was set by a curator and is never
+    overwritten by a re-import (Open Civic Data's `locked_fields`).
+    """
+
+    reviewed = models.BooleanField(default=False, help_text="A curator has checked this record.")
+    locked_fields = models.JSONField(
+        default=list, blank=True, help_text="Fields a curator edited; imports leave them alone."
+    )
+    confidence = models.FloatField(
+        null=True, blank=True, help_text="How sure the extraction engine was (0-1); empty when entered by hand."
+    )
+    extraction_rule = models.CharField(
+        max_length=80, blank=True, help_text="The extraction rule that produced this record."
+    )
+
+    class Meta:
+        abstract = True
+
+
+class Country(models.Model):
+    code = models.CharField("ISO 3166-1 alpha-2", max_length=2, unique=True)
+    name = models.CharField(max_length=100)
+    slug = models.SlugField(max_length=100, unique=True)
+
+    objects = querysets.CountryQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name_plural = "countries"
+        constraints = [
+            models.CheckConstraint(condition=Q(code__regex=r"^[A-Z]{2}$"), name="country_code_is_alpha2"),
+        ]
+
+    def __str__(self) -> str:
+        return self.name
+
+    def natural_key(self) -> tuple[str]:
+        return (self.code,)
+
+    def get_absolute_url(self) -> str:
+        return reverse("meetings:country_detail", args=[self.code.lower()])
+
+
+class Organisation(Curated):
+    class Kind(models.TextChoices):
+        INTERGOVERNMENTAL = "intergovernmental", "Intergovernmental organisation"
+        GOVERNMENT = "government", "Government body"
+        PARTY = "party", "Political party"
+        INSTITUTE = "institute", "Institute or university"
+        COMPANY = "company", "Company"
+        MEDIA = "media", "News organisation"
+        OTHER = "other", "Other"
+
+    name = models.CharField(max_length=200)
+    acronym = models.CharField(max_length=30, blank=True)
+    slug = models.SlugField(max_length=200, unique=True)
+    kind = models.CharField(max_length=20, choices=Kind.choices, default=Kind.OTHER)
+    country = models.ForeignKey(
+        Country, null=True, blank=True, on_delete=models.SET_NULL, related_name="organisations",
+        help_text="Home country, for national bodies.",
+    )
+    aliases = models.JSONField(default=list, blank=True, help_text="Other names and spellings.")
+    wikidata_id = models.CharField(max_length=20, blank=True)
+
+    objects = querysets.OrganisationQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["name"]
+        indexes = [models.Index(fields=["acronym"], name="org_acronym_idx")]  # acronym look-ups by the importer
+
+    def __str__(self) -> str:
+        return f"{self.name} ({self.acronym})" if self.acronym and self.acronym != self.name else self.name
+
+    def get_absolute_url(self) -> str:
+        return reverse("meetings:organisation_detail", args=[self.slug])
+
+
+class Person(Curated):
+    name = models.CharField(max_length=200)
+    slug = models.SlugField(max_length=200, unique=True)
+    aliases = models.JSONField(default=list, blank=True, help_text="Other names, spellings and surnames.")
+    country = models.ForeignKey(
+        Country, null=True, blank=True, on_delete=models.SET_NULL, related_name="people",
+        help_text="The country the person represents, when there is one.",
+    )
+    organisation = models.ForeignKey(
+        Organisation, null=True, blank=True, on_delete=models.SET_NULL, related_name="people",
+        help_text="The body the person speaks for when it is not a state.",
+    )
+    wikidata_id = models.CharField(max_length=20, blank=True)
+
+    objects = querysets.PersonQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name_plural = "people"
+        indexes = [models.Index(fields=["name"], name="person_name_idx")]  # name look-ups and sorting
+
+    def __str__(self) -> str:
+        return self.name
+
+    def get_absolute_url(self) -> str:
+        return reverse("meetings:person_detail", args=[self.slug])
+
+
+class Article(models.Model):
+    title = models.CharField(max_length=500)
+    source = models.CharField("outlet", max_length=200, blank=True)
+    authors = models.JSONField(default=list, blank=True)
+    published = models.DateField(null=True, blank=True)
+    url = models.URLField(max_length=1000, blank=True)
+    filename = models.CharField(max_length=300, blank=True, help_text="The file it was imported from.")
+    text = models.TextField(help_text="The article as imported; provenance spans index into it.")
+    content_hash = models.CharField(max_length=64, unique=True, help_text="SHA-256 of the text.")
+    imported_at = models.DateTimeField(auto_now_add=True)
+
+    objects = querysets.ArticleQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-published", "title"]
+        indexes = [models.Index(fields=["-published"], name="article_published_idx")]  # list order
+
+    def __str__(self) -> str:
+        return self.title
+
+    def get_absolute_url(self) -> str:
+        return reverse("meetings:article_detail", args=[self.pk])
+
+
+class Meeting(Curated):
+    class Status(models.TextChoices):
+        HELD = "held", "Held"
+        PLANNED = "planned", "Planned"
+
+    class Kind(models.TextChoices):
+        BILATERAL = "bilateral", "Bilateral"
+        MULTILATERAL = "multilateral", "Multilateral"
+        CALL = "call", "Phone or video call"
+
+    class Precision(models.TextChoices):
+        DAY = "day", "Day"
+        MONTH = "month", "Month"
+        YEAR = "year", "Year"
+
+    title = models.CharField(max_length=300)
+    slug = models.SlugField(max_length=300, unique=True)
+    status = models.CharField(max_length=10, choices=Status.choices, default=Status.HELD)
+    kind = models.CharField(max_length=15, choices=Kind.choices, default=Kind.BILATERAL)
+    date = models.DateField(null=True, blank=True)
+    date_precision = models.CharField(max_length=5, choices=Precision.choices, blank=True)
+    date_phrase = models.CharField(max_length=200, blank=True, help_text="The words the date came from.")
+    place = models.CharField(max_length=200, blank=True, help_text="Venue and/or city.")
+    country = models.ForeignKey(
+        Country, null=True, blank=True, on_delete=models.SET_NULL, related_name="meetings_held"
+    )
+    organisation = models.ForeignKey(
+        Organisation, null=True, blank=True, on_delete=models.SET_NULL, related_name="meetings",
+        help_text="The forum in whose frame the meeting was held.",
+    )
+    parent = models.ForeignKey(
+        "self", null=True, blank=True, on_delete=models.SET_NULL, related_name="side_meetings",
+        help_text="The summit on whose sidelines this meeting was held.",
+    )
+    participants = models.ManyToManyField(Person, through="Participation", related_name="meetings")
+    articles = models.ManyToManyField(Article, through="MeetingSource", related_name="meetings")
+
+    objects = querysets.MeetingQuerySet.as_manager()
+
+    class Meta:
+        ordering = [F("date").desc(nulls_last=True), "title"]
+        indexes = [
+            # The meetings list: newest first, filtered by status and kind.
+            models.Index(fields=["-date", "title"], name="meeting_date_idx"),
+            models.Index(fields=["status", "kind"], name="meeting_status_kind_idx"),
+        ]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(date__isnull=True) | ~Q(date_precision=""), name="meeting_dated_has_precision"
+            ),
+            models.CheckConstraint(condition=~Q(parent=F("pk")), name="meeting_not_own_parent"),
+        ]
+
+    def __str__(self) -> str:
+        return self.title
+
+    def get_absolute_url(self) -> str:
+        return reverse("meetings:meeting_detail", args=[self.slug])
+
+    @property
+    def date_display(self) -> str:
+        if not self.date:
+            return "date unknown"
+        if self.date_precision == self.Precision.YEAR:
+            return f"{self.date:%Y}"
+        if self.date_precision == self.Precision.MONTH:
+            return f"{self.date:%B %Y}"
+        return f"{self.date:%-d %B %Y}"
+
+
+class Span(models.Model):
+    """A passage of an article: [start, end) character offsets into its text."""
+
+    start = models.PositiveIntegerField(null=True, blank=True)
+    end = models.PositiveIntegerField(null=True, blank=True)
+
+    class Meta:
+        abstract = True
+
+    @classmethod
+    def span_constraint(cls, name: str) -> models.CheckConstraint:
+        return models.CheckConstraint(
+            condition=(Q(start__isnull=True) & Q(end__isnull=True)) | Q(start__lt=F("end")), name=name
+        )
+
+    @property
+    def passage(self) -> str:
+        if self.start is None or self.end is None:
+            return ""
+        return self.article.text[self.start : self.end]
+
+
+class MeetingSource(Span):
+    """One article's report of a meeting, with what it claimed of it."""
+
+    meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="sources")
+    article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="meeting_sources")
+    date = models.DateField(null=True, blank=True, help_text="The date this article gives.")
+    date_phrase = models.CharField(max_length=200, blank=True)
+    date_anchor = models.DateField(null=True, blank=True, help_text="The date relative words were resolved against.")
+    date_precision = models.CharField(max_length=5, choices=Meeting.Precision.choices, blank=True)
+    place = models.CharField(max_length=200, blank=True)
+
+    class Meta:
+        ordering = ["article__published", "pk"]
+        constraints = [
+            models.UniqueConstraint(fields=["meeting", "article"], name="meeting_source_once_per_article"),
+            Span.span_constraint("meeting_source_valid_span"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.meeting} — {self.article}"
+
+
+class Participation(Curated, Span):
+    meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="participations")
+    person = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="participations")
+    role = models.CharField(max_length=200, blank=True, help_text="The office as the article gives it.")
+    country = models.ForeignKey(
+        Country, null=True, blank=True, on_delete=models.SET_NULL, related_name="participations",
+        help_text="The country represented.",
+    )
+    organisation = models.ForeignKey(
+        Organisation, null=True, blank=True, on_delete=models.SET_NULL, related_name="participations",
+        help_text="The body represented, when not a state.",
+    )
+    article = models.ForeignKey(
+        Article, null=True, blank=True, on_delete=models.SET_NULL, related_name="participations"
+    )
+
+    objects = querysets.ParticipationQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["meeting", "pk"]
+        constraints = [
+            models.UniqueConstraint(fields=["meeting", "person"], name="participation_once_per_meeting"),
+            Span.span_constraint("participation_valid_span"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.person} at {self.meeting}"
+
+
+class Statement(Curated, Span):
+    class Kind(models.TextChoices):
+        QUOTE = "quote", "Direct quote"
+        REPORTED = "reported", "Reported speech"
+
+    speaker = models.ForeignKey(
+        Person, null=True, blank=True, on_delete=models.CASCADE, related_name="statements"
+    )
+    speaker_organisation = models.ForeignKey(
+        Organisation, null=True, blank=True, on_delete=models.SET_NULL, related_name="statements",
+        help_text="The body speaking, when words are attributed to a body rather than a person.",
+    )
+    role = models.CharField(max_length=200, blank=True, help_text="The speaker's office as the article gives it.")
+    text = models.TextField()
+    kind = models.CharField(max_length=10, choices=Kind.choices, default=Kind.REPORTED)
+    date = models.DateField(null=True, blank=True)
+    meeting = models.ForeignKey(
+        Meeting, null=True, blank=True, on_delete=models.SET_NULL, related_name="statements"
+    )
+    article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="statements")
+
+    objects = querysets.StatementQuerySet.as_manager()
+
+    class Meta:
+        ordering = [F("date").desc(nulls_last=True), "article", "start"]
+        indexes = [
+            models.Index(fields=["-date"], name="statement_date_idx"),  # statements list order
+            models.Index(fields=["article", "start"], name="statement_article_idx"),  # article highlights
+        ]
+        constraints = [
+            Span.span_constraint("statement_valid_span"),
+            models.CheckConstraint(
+                condition=Q(speaker__isnull=False) | Q(speaker_organisation__isnull=False),
+                name="statement_has_speaker",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        who = self.speaker or self.speaker_organisation
+        return f"{who}: {self.text[:60]}"
+
+    def get_absolute_url(self) -> str:
+        return reverse("meetings:statement_detail", args=[self.pk])

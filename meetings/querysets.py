@@ -1,0 +1,147 @@
+"""The chainable query API of each model. Views and services call these;
+templates get what they need already fetched, so a page costs a fixed number
+of queries whatever the data size.
+"""
+from __future__ import annotations
+
+import datetime as dt
+from functools import reduce
+from operator import or_
+
+from django.db import models
+from django.db.models import Count, OuterRef, Prefetch, Q, Subquery
+
+
+def _text_query(fields: list[str], text: str) -> Q:
+    """Every word must occur in one of the fields (case-insensitive)."""
+    query = Q()
+    for word in text.split():
+        query &= reduce(or_, (Q(**{f"{field}__icontains": word}) for field in fields))
+    return query
+
+
+class CountryQuerySet(models.QuerySet):
+    def get_by_natural_key(self, code):
+        return self.get(code=code)
+
+    def with_counts(self):
+        return self.annotate(
+            meetings_held_count=Count("meetings_held", distinct=True),
+            people_count=Count("people", distinct=True),
+        )
+
+    def search(self, text: str):
+        return self.filter(_text_query(["name", "code"], text)) if text.strip() else self
+
+
+class OrganisationQuerySet(models.QuerySet):
+    def with_counts(self):
+        return self.annotate(
+            meetings_count=Count("meetings", distinct=True),
+            people_count=Count("people", distinct=True),
+        )
+
+    def search(self, text: str):
+        return self.filter(_text_query(["name", "acronym", "aliases"], text)) if text.strip() else self
+
+
+class PersonQuerySet(models.QuerySet):
+    def with_latest_role(self):
+        """Annotate the office most recently reported for each person."""
+        from .models import Participation, Statement
+
+        latest_participation = Participation.objects.filter(person=OuterRef("pk")).exclude(role="").order_by(
+            models.F("meeting__date").desc(nulls_last=True), "-pk"
+        )
+        latest_statement = Statement.objects.filter(speaker=OuterRef("pk")).exclude(role="").order_by(
+            models.F("date").desc(nulls_last=True), "-pk"
+        )
+        return self.annotate(
+            latest_role=models.functions.Coalesce(
+                Subquery(latest_participation.values("role")[:1]),
+                Subquery(latest_statement.values("role")[:1]),
+            )
+        )
+
+    def with_counts(self):
+        return self.annotate(
+            meetings_count=Count("participations", distinct=True),
+            statements_count=Count("statements", distinct=True),
+        )
+
+    def search(self, text: str):
+        return self.filter(_text_query(["name", "aliases"], text)) if text.strip() else self
+
+    def counterparts_of(self, person):
+        """People who met `person`, with how many meetings they shared."""
+        return (
+            self.filter(participations__meeting__participations__person=person)
+            .exclude(pk=person.pk)
+            .annotate(shared_meetings=Count("participations__meeting", distinct=True))
+            .select_related("country")
+            .order_by("-shared_meetings", "name")
+        )
+
+
+class ArticleQuerySet(models.QuerySet):
+    def search(self, text: str):
+        return self.filter(_text_query(["title", "source", "text"], text)) if text.strip() else self
+
+    def with_counts(self):
+        return self.annotate(
+            meetings_count=Count("meetings", distinct=True),
+            statements_count=Count("statements", distinct=True),
+        )
+
+
+class MeetingQuerySet(models.QuerySet):
+    def held(self):
+        return self.filter(status="held")
+
+    def planned(self):
+        return self.filter(status="planned")
+
+    def between(self, start: dt.date | None = None, end: dt.date | None = None):
+        qs = self
+        if start:
+            qs = qs.filter(date__gte=start)
+        if end:
+            qs = qs.filter(date__lte=end)
+        return qs
+
+    def involving_country(self, country):
+        """Meetings held in `country` or attended by someone representing it."""
+        return self.filter(Q(country=country) | Q(participations__country=country)).distinct()
+
+    def with_participants(self):
+        from .models import Participation
+
+        return self.select_related("country", "organisation").prefetch_related(
+            Prefetch(
+                "participations",
+                queryset=Participation.objects.select_related("person", "country", "organisation"),
+            )
+        )
+
+    def search(self, text: str):
+        fields = ["title", "place", "participations__person__name", "organisation__name", "organisation__acronym"]
+        return self.filter(_text_query(fields, text)).distinct() if text.strip() else self
+
+
+class ParticipationQuerySet(models.QuerySet):
+    def with_related(self):
+        return self.select_related("person", "meeting", "country", "organisation")
+
+
+class StatementQuerySet(models.QuerySet):
+    def with_related(self):
+        return self.select_related(
+            "speaker", "speaker__country", "speaker_organisation", "meeting", "article"
+        )
+
+    def search(self, text: str):
+        fields = ["text", "speaker__name"]
+        return self.filter(_text_query(fields, text)) if text.strip() else self
+
+    def quotes(self):
+        return self.filter(kind="quote")
