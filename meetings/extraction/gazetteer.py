@@ -1,0 +1,241 @@
+"""Finding countries, organisations and places in a paragraph by name.
+
+Spans are found longest first, so "South Korea" is not "Korea" and
+"Chinese Academy of Social Sciences" is one organisation, not China.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from . import countries as C
+from .lexicon import INTERNATIONAL_BODIES, NOT_ORG_HEADS, ORG_HEADS
+
+# News agencies and broadcasters, with the country they report from.
+OUTLET_COUNTRIES = {
+    "xinhua": "CN", "china daily": "CN", "cgtn": "CN", "cctv": "CN", "global times": "CN", "people's daily": "CN",
+    "tass": "RU", "ria novosti": "RU", "interfax": "RU", "wam": "AE", "emirates news agency": "AE", "spa": "SA",
+    "saudi press agency": "SA", "kcna": "KP", "yonhap": "KR", "kyodo": "JP", "nhk": "JP", "anadolu": "TR",
+    "irna": "IR", "pti": "IN", "ani": "IN", "bernama": "MY", "antara": "ID", "vna": "VN", "vietnam news agency": "VN",
+    "pna": "PH", "mena": "EG", "qna": "QA", "kuna": "KW", "bna": "BH", "sana": "SY", "belta": "BY",
+    "ukrinform": "UA", "ptv": "PK", "app": "PK",
+}
+
+
+@dataclass(frozen=True)
+class Found:
+    start: int
+    end: int
+    kind: str  # country, adjective, org, city
+    value: str  # ISO code, organisation name or city name
+    text: str
+
+
+def _alternation(words) -> str:
+    return "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
+
+
+@lru_cache(maxsize=1)
+def _country_regex():
+    names = C.country_names()
+    adjectives = C.country_adjectives()
+    plurals = C.country_demonym_plurals()
+    table = {}
+    for word, code in names.items():
+        table[word] = ("country", code)
+    for word, code in adjectives.items():
+        table.setdefault(word, ("adjective", code))
+    for word, code in plurals.items():
+        table.setdefault(word, ("adjective", code))
+    # "U.S." ends in a dot, so no \b after it.
+    pattern = re.compile(rf"(?<![\w-])(?:{_alternation(table)})(?![\w-]|\.\w)")
+    return pattern, table
+
+
+@lru_cache(maxsize=1)
+def _org_table():
+    table = {}
+    for name, acronym, kind, aliases in INTERNATIONAL_BODIES:
+        for form in [name, acronym, *aliases]:
+            if form:
+                table[form] = (name, acronym, kind)
+    return table
+
+
+@lru_cache(maxsize=1)
+def _org_regex():
+    return re.compile(rf"(?<![\w-])(?:{_alternation(_org_table())})(?![\w-])")
+
+
+@lru_cache(maxsize=1)
+def _city_regex():
+    return re.compile(rf"(?<![\w-])(?:{_alternation(C.cities())})(?![\w-])")
+
+
+_REGION_BEFORE = re.compile(r"(?:Latin|South|North|Central|East|West|Southeast|Northeast)\s+$")
+_AMBIGUOUS_COUNTRY_WORDS = {"US", "Chad", "Jordan", "Georgia", "Guinea", "Turkey", "China", "Niger", "Lao", "Dominican"}
+
+
+def find_countries(text: str) -> list[Found]:
+    pattern, table = _country_regex()
+    found = []
+    for match in pattern.finditer(text):
+        word = match.group(0)
+        kind, code = table[word]
+        before = text[max(0, match.start() - 12) : match.start()]
+        if word == "America" and _REGION_BEFORE.search(before):
+            continue
+        if word == "US" and text[match.end() : match.end() + 1] == "-" and False:
+            continue
+        if word == "Lao" and not re.match(r"\s*(?:PDR|People)", text[match.end() :]):
+            kind = "adjective"
+        found.append(Found(match.start(), match.end(), kind, code, word))
+    return found
+
+
+def find_known_organisations(text: str) -> list[Found]:
+    table = _org_table()
+    return [
+        Found(m.start(), m.end(), "org", table[m.group(0)][0], m.group(0)) for m in _org_regex().finditer(text)
+    ]
+
+
+def known_organisation(name: str):
+    """(canonical name, acronym, kind) of a known international body, or None."""
+    return _org_table().get(name)
+
+
+def find_cities(text: str) -> list[Found]:
+    table = C.cities()
+    return [Found(m.start(), m.end(), "city", m.group(0), m.group(0)) for m in _city_regex().finditer(text)]
+
+
+def outlet_country(source: str) -> str | None:
+    key = source.strip().lower()
+    if key in OUTLET_COUNTRIES:
+        return OUTLET_COUNTRIES[key]
+    for name, code in OUTLET_COUNTRIES.items():
+        if len(name) > 3 and name in key:
+            return code
+    hits = find_countries(source)
+    return hits[0].value if hits else None
+
+
+# Organisation names written out: capitalised words around a head noun, with
+# "of ..."/"for ..." continuations ("Chinese Academy of Social Sciences",
+# "Ministry of Foreign Affairs of Japan", "European Council on Foreign Relations").
+_WORD = re.compile(r"[^\s,;:()\[\]“”\"]+")
+_LINKS = {"of", "for", "on", "de", "des", "and"}
+_LEADING_STOP = {"The", "A", "An", "In", "On", "At", "But", "And", "For", "By", "With", "From", "As", "To", "Its",
+                 "His", "Her", "Their", "Our", "That", "This", "While", "When", "After", "Before", "During"}
+_LOWER_MINISTRY = re.compile(
+    r"(?P<name>(?:[A-Z][\w.]+(?:\s[A-Z][\w]+)?(?:'s|’s)?\s+)(?:foreign|defen[cs]e|interior|finance|trade)\s+(?:affairs\s+)?ministry)\b"
+)
+
+
+def _is_cap(word: str) -> bool:
+    return word[:1].isupper() or word == "&"
+
+
+def _ends_sentence(word: str) -> bool:
+    return word.endswith(".") and any(c.islower() for c in word)
+
+
+def _bare(word: str) -> str:
+    return re.sub(r"(?:'s|’s|'|’)$", "", word).lower()
+
+
+def find_organisations(text: str) -> list[Found]:
+    """Known bodies and written-out names, longest first, without overlaps."""
+    candidates = find_known_organisations(text) + find_named_organisations(text)
+    candidates.sort(key=lambda f: (-(f.end - f.start), f.start))
+    chosen: list[Found] = []
+    for found in candidates:
+        if any(c.start < found.end and found.start < c.end for c in chosen):
+            continue
+        chosen.append(found)
+    return sorted(chosen, key=lambda f: f.start)
+
+
+def find_named_organisations(text: str) -> list[Found]:
+    words = [(m.start(), m.end(), m.group(0)) for m in _WORD.finditer(text)]
+    found, used_until = [], -1
+    for i, (start, end, word) in enumerate(words):
+        if start < used_until or not _is_cap(word) or _bare(word.rstrip(".")) not in ORG_HEADS:
+            continue
+        # Left: capitalised words directly before the head, in the same phrase.
+        first = i
+        while first > 0 and _is_cap(words[first - 1][2]) and text[words[first - 1][1] : words[first][0]] == " " \
+                and not _ends_sentence(words[first - 1][2]):
+            if words[first - 1][2] in _LEADING_STOP or _bare(words[first - 1][2]) in NOT_ORG_HEADS:
+                break
+            first -= 1
+        if first > 0 and words[first - 1][2] == "&" or (first > 1 and text[words[first - 2][1]: words[first-1][0]] == ", " and words[first - 1][2] == "&"):
+            pass
+        # "Foreign, Commonwealth & Development Office": a comma inside a name joined by "&".
+        if first >= 2 and words[first][2] == "&" or (first >= 1 and text[words[first - 1][1] : words[first][0]] == ", "
+                                                      and " & " in text[words[first][0] : end]):
+            if first >= 1 and _is_cap(words[first - 1][2]):
+                first -= 1
+        last = i
+        # "Asia Society Policy Institute": a later head in the same capitalised run.
+        m = i
+        while m + 1 < len(words) and m - i < 3 and _is_cap(words[m + 1][2]) and text[words[m][1] : words[m + 1][0]] == " " \
+                and not _ends_sentence(words[m][2]):
+            m += 1
+            if _bare(words[m][2].rstrip(".")) in ORG_HEADS:
+                last = i = m
+        # Right: "of the X Y", "for Z" continuations of capitalised words.
+        j = i + 1
+        previous_link = ""
+        while j < len(words) and not _ends_sentence(words[j - 1][2]):
+            link = words[j][2]
+            k = j
+            if link in _LINKS and text[words[j - 1][1] : words[j][0]] == " ":
+                k = j + 1
+                if k < len(words) and words[k][2] in {"the", "The"}:
+                    k += 1
+                if k < len(words) and _is_cap(words[k][2]) and words[k][2] not in _LEADING_STOP:
+                    m = k
+                    while m + 1 < len(words) and _is_cap(words[m + 1][2]) and text[words[m][1] : words[m + 1][0]] == " " \
+                            and not _ends_sentence(words[m][2]):
+                        m += 1
+                    # "Ministry of Foreign Affairs and International Cooperation", not "X and the Y".
+                    if link == "and" and (k != j + 1 or previous_link not in {"of", "for"}):
+                        break
+                    last, j, previous_link = m, m + 1, link
+                    continue
+            break
+        # "King's College London": a city right after the head.
+        if last + 1 < len(words) and words[last + 1][2] in C.cities() and text[words[last][1] : words[last + 1][0]] == " ":
+            last += 1
+        name_words = [w for _, _, w in words[first : last + 1]]
+        while name_words and name_words[0] in _LEADING_STOP:
+            name_words, first = name_words[1:], first + 1
+        if _bare(name_words[-1]) in NOT_ORG_HEADS:
+            continue
+        name_start, name_end = words[first][0], words[last][1]
+        name = text[name_start:name_end].rstrip(".")
+        # "Political Bureau of the Central Committee of the Communist Party of China": the party.
+        inner = [o for o in find_known_organisations(name) if o.start > 0 and o.end == len(name)]
+        if inner:
+            used_until = name_start + len(name)
+            continue
+        name_end = name_start + len(name)
+        if len(name.split()) < 2:
+            if not re.match(r"\s*\(([A-Z][A-Za-z]{1,9})\)", text[name_end:]):
+                continue
+        found.append(Found(name_start, name_end, "org", name, name))
+        used_until = name_end
+        acronym = re.match(r"\s*\(([A-Z][A-Za-z]{1,9})\)", text[name_end:])
+        if acronym:
+            a_start = name_end + acronym.start(1)
+            found.append(Found(a_start, a_start + len(acronym.group(1)), "acronym", name, acronym.group(1)))
+    for match in _LOWER_MINISTRY.finditer(text):
+        name = re.sub(r"^(?:The|the|A|a)\s+", "", match["name"])
+        if name.split()[0] in _LEADING_STOP:
+            continue
+        start = match.end("name") - len(name)
+        found.append(Found(start, match.end("name"), "org", name, name))
+    return found

@@ -1,0 +1,463 @@
+"""Meetings: who met whom, held or planned, in person or by phone, when,
+where and in which forum, from the verbs and nouns news uses ("met with",
+"held talks with", "received", "a phone call with", "will visit", "attended
+the summit"), then merged so that one real meeting is one record."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from . import gazetteer as G
+from .dates import SAME_DAY, find_dates
+from .lexicon import CALL_WORDS, GATHERING_NOUNS, MEETING_NOUNS, NON_MEETING_NOUNS
+from .sentences import Sentence
+from .types import DateValue, Meeting, Person
+
+_VERB_TRIGGERS = {"meet", "receive", "host", "talk", "speak", "phone", "chair", "attend", "address", "visit",
+                  "co-chair", "convene", "telephone", "join"}
+_HOLD_VERBS = {"hold", "have", "conduct", "pay", "make", "begin", "start", "wrap", "open"}
+_VISIT_NOUNS = {"visit", "visits", "trip", "tour"}
+_FUTURE_HEADS = {"schedule", "expect", "due", "set", "plan", "will", "going", "intend", "prepare", "hope", "invite",
+                 "invitation", "agree", "ahead"}
+_NOT_FUTURE_NOUNS = {"opportunity", "chance", "desire", "willingness", "readiness"}
+_VENUE = re.compile(
+    r"\b(?:at|in)\s+(?:the\s+)?((?:[A-Z][\w'’-]+\s+){0,4}(?:Hall of the People|House|Palace|Hotel|Castle|Centre|Center|"
+    r"Kremlin|Square|Residence|Villa|Guesthouse|Guest House|Building)(?:\s+of\s+[A-Z][\w'’-]+)*)|"
+    r"\bheld at\s+((?:[A-Z][\w'’-]+\s?){1,4})"
+)
+VENUE_COUNTRIES = {"White House": "US", "Kremlin": "RU", "Great Hall of the People": "CN", "Élysée Palace": "FR",
+                   "Elysee Palace": "FR", "Downing Street": "GB", "Zhongnanhai": "CN", "Diaoyutai": "CN",
+                   "Blue House": "KR", "Camp David": "US", "Mariinsky Palace": "UA"}
+
+
+@dataclass
+class Trigger:
+    token: object
+    kind: str  # verb, noun
+    noun: object = None  # the meeting noun, when there is one
+
+
+def _lemma(token) -> str:
+    return token.lemma_.lower()
+
+
+def find_triggers(sentence: Sentence) -> list[Trigger]:
+    triggers = []
+    nouns_taken = set()
+    for token in sentence.span:
+        lemma = _lemma(token)
+        if token.pos_ in {"VERB", "AUX"} and lemma in _HOLD_VERBS:
+            nouns = [c for c in token.children if c.dep_ in {"dobj", "obj"} and c.lower_ in MEETING_NOUNS]
+            nouns += [c for c in token.children if c.dep_ == "nsubjpass" and c.lower_ in MEETING_NOUNS | GATHERING_NOUNS]
+            nouns += [c for n in nouns for c in n.children if c.dep_ == "conj" and c.lower_ in MEETING_NOUNS]
+            for noun in nouns:
+                if _is_non_meeting(noun):
+                    continue
+                triggers.append(Trigger(token, "verb", noun))
+                nouns_taken.add(noun.i)
+        elif token.pos_ == "VERB" and lemma in _VERB_TRIGGERS:
+            if lemma in {"speak", "talk"} and not any(c.lower_ == "with" for c in token.children):
+                continue
+            if lemma == "join" and not any(c.lower_ in GATHERING_NOUNS for c in token.subtree):
+                continue
+            if lemma in {"attend", "address", "chair", "convene", "co-chair"} and not any(
+                c.lower_ in GATHERING_NOUNS | MEETING_NOUNS for c in token.subtree
+            ):
+                continue
+            if token.dep_ in {"xcomp", "acl"} and token.head.lower_ in _NOT_FUTURE_NOUNS:
+                continue
+            meeting_noun = next((c for c in token.children if c.dep_ in {"dobj", "nsubjpass"} and c.lower_ in GATHERING_NOUNS | MEETING_NOUNS), None)
+            if meeting_noun is not None:
+                nouns_taken.add(meeting_noun.i)
+            triggers.append(Trigger(token, "verb", meeting_noun))
+    for token in sentence.span:
+        if token.i in nouns_taken or token.pos_ not in {"NOUN", "PROPN"} or token.lower_ not in MEETING_NOUNS:
+            continue
+        if _is_non_meeting(token):
+            continue
+        # "held" as the predicate of a meeting noun: "The X Meeting ... was held in Busan".
+        triggers.append(Trigger(token, "noun", token))
+    return triggers
+
+
+def _is_non_meeting(noun) -> bool:
+    if any(c.lower_ in NON_MEETING_NOUNS for c in noun.children if c.dep_ in {"compound", "amod"}):
+        return True
+    if noun.lower_ in {"exchange", "dialogue", "encounter", "session"} and not any(
+        c.lower_ in {"with", "between"} for c in noun.children
+    ):
+        return True
+    head = noun.head
+    # "on the sidelines of the summit": a parent, not another meeting.
+    if head.lower_ == "of" and head.head.lower_ in {"sidelines", "margins", "sideline", "margin"}:
+        return True
+    return False
+
+
+def _subtree_without(token, exclude: set[int]):
+    return [t for t in token.subtree if t.i not in exclude]
+
+
+def _governing_subjects(token, sentence: Sentence, resolve) -> list[Person]:
+    """Walk up from a noun to the nearest verb with a person subject."""
+    current = token
+    for _ in range(6):
+        head = current.head
+        if head is current:
+            break
+        if head.pos_ in {"VERB", "AUX"}:
+            subjects = [c for c in head.children if c.dep_ in {"nsubj", "nsubjpass"}]
+            people = []
+            for subject in subjects:
+                if subject.lower_ in {"who", "that"} and head.dep_ == "relcl":
+                    subject = head.head
+                for t in [subject, *[c for c in subject.subtree if c.dep_ == "conj"]]:
+                    person = resolve(t, sentence)
+                    if person and person not in people:
+                        people.append(person)
+            if people:
+                return people
+            if subjects and not any(s.lower_ in {"who", "that", "which"} for s in subjects):
+                return []
+        current = head
+    return []
+
+
+def _future(token) -> bool:
+    """Is the event planned: 'will meet', 'is scheduled to visit', 'ahead of the visit'?"""
+    current = token
+    for _ in range(4):
+        if any(c.lower_ in {"will", "'ll", "shall"} and c.dep_ == "aux" for c in current.children):
+            return True
+        if any(c.lemma_.lower() in {"schedule", "expect", "due", "set", "plan"} and c.dep_ in {"auxpass", "aux", "acomp"} for c in current.children):
+            return True
+        if _lemma(current) in {"schedule", "expect", "plan", "intend", "prepare", "agree"} and current is not token:
+            return True
+        if current.lower_ in {"invitation", "ahead"} and current is not token:
+            return True
+        if current.dep_ == "ROOT":
+            break
+        current = current.head
+    if token.lower_ in _VISIT_NOUNS and any(a.lower_ in {"ahead", "upcoming", "forthcoming", "planned", "coming"} for a in token.ancestors):
+        return True
+    if token.lower_ in _VISIT_NOUNS and any(c.lower_ in {"upcoming", "forthcoming", "planned"} for c in token.children):
+        return True
+    return False
+
+
+def build_meetings(sentence: Sentence, resolve, anchor, previous_date: DateValue | None) -> list[Meeting]:
+    meetings: list[Meeting] = []
+    triggers = find_triggers(sentence)
+    trigger_tokens = {t.token.i for t in triggers} | {t.noun.i for t in triggers if t.noun is not None}
+    for trigger in triggers:
+        meetings.extend(_meetings_from(trigger, sentence, resolve, anchor, previous_date, trigger_tokens))
+    return meetings
+
+
+def _meetings_from(trigger: Trigger, sentence: Sentence, resolve, anchor, previous_date, trigger_tokens) -> list[Meeting]:
+    token = trigger.token
+    noun = trigger.noun
+    others = trigger_tokens - {token.i} - ({noun.i} if noun is not None else set())
+    nested = set()
+    for other in sentence.span:
+        if other.i in others and other.i != token.i:
+            if noun is None or other.i not in {t.i for t in noun.subtree} or other.lower_ not in MEETING_NOUNS:
+                nested |= {t.i for t in other.subtree} - {token.i}
+    lemma = _lemma(token)
+    participants: list[Person] = []
+    objects: list[Person] = []
+
+    def add(people, into=participants):
+        for person in people:
+            if person not in into:
+                into.append(person)
+
+    if trigger.kind == "verb":
+        subjects = [c for c in token.children if c.dep_ in {"nsubj", "nsubjpass"}]
+        if not subjects and token.dep_ in {"conj", "xcomp", "advcl"}:
+            subjects = [c for c in token.head.children if c.dep_ in {"nsubj", "nsubjpass"}]
+            if not subjects and token.head.dep_ in {"xcomp", "conj"}:
+                subjects = [c for c in token.head.head.children if c.dep_ in {"nsubj", "nsubjpass"}]
+        passive_meeting = any(s.lower_ in MEETING_NOUNS | GATHERING_NOUNS for s in subjects)
+        for subject in subjects:
+            if subject.lower_ in {"who", "that"} and token.dep_ == "relcl":
+                subject = token.head
+            if subject.lower_ == "they":
+                add(_they(token, sentence, resolve))
+                continue
+            add([p for t in [subject, *subject.subtree] if (p := resolve(t, sentence))])
+        for child in token.children:
+            if child.dep_ in {"dobj", "obj", "dative", "agent", "prep", "attr", "npadvmod"} or (
+                child.dep_ == "advmod" and child.lower_ == "together"):
+                if child.dep_ == "prep" and child.lower_ not in {"with", "by", "between", "among"}:
+                    continue
+                add([p for t in _subtree_without(child, nested) if (p := resolve(t, sentence))], objects)
+        if noun is not None:
+            for child in noun.children:
+                if child.dep_ == "prep" and child.lower_ in {"with", "between", "among"} or child.dep_ == "poss":
+                    add([p for t in _subtree_without(child, nested) if (p := resolve(t, sentence))], objects)
+        if passive_meeting and lemma in {"attend", "hold", "chair", "host"}:
+            # "The meeting was (also) attended by X": more people for a meeting told already.
+            add([p for t in _subtree_without(token, nested) if (p := resolve(t, sentence))], objects)
+            subject = next(s for s in subjects if s.lower_ in MEETING_NOUNS | GATHERING_NOUNS)
+            named = any(c.dep_ in {"compound", "amod", "nmod"} and (c.pos_ == "PROPN" or c.text[:1].isupper())
+                        for c in subject.subtree if c is not subject)
+            if not named and any(c.lower_ in {"the", "this", "that"} for c in subject.children):
+                if not objects:
+                    return []
+                addition = _new_meeting("held", objects, sentence, sentence.start, sentence.end, "addition")
+                addition.date = DateValue(None)
+                place, country = _place(sentence, sentence.span.start_char, sentence.span.end_char)
+                addition.place, addition.country = place, country
+                return [addition]
+    else:
+        possessor = [c for c in token.children if c.dep_ == "poss"]
+        for child in token.children:
+            if child.dep_ == "prep" and child.lower_ in {"with", "between", "among"} or child.dep_ in {"poss", "acl"}:
+                add([p for t in _subtree_without(child, nested) if (p := resolve(t, sentence))], objects)
+        if not possessor:
+            add(_governing_subjects(token, sentence, resolve))
+    add(objects)
+    held_noun = noun is not None and noun.lower_ in MEETING_NOUNS | GATHERING_NOUNS
+    status = "planned" if _future(token) or (noun is not None and _future(noun)) else "held"
+    visit = (token.lower_ in _VISIT_NOUNS or lemma == "visit") or (noun is not None and noun.lower_ in _VISIT_NOUNS)
+    region = [t for t in (noun.subtree if trigger.kind == "noun" else token.subtree) if t.i not in nested]
+    region_start = sentence.paragraph.start + min(t.idx for t in region)
+    region_end = sentence.paragraph.start + max(t.idx + len(t.text) for t in region)
+
+    # Countries and places named in the trigger's own region ("visits to Uzbekistan and Turkmenistan").
+    region_text_start = min(t.idx for t in region)
+    region_text_end = max(t.idx + len(t.text) for t in region)
+    para_text = sentence.paragraph.text
+    countries_here = [f for f in G.find_countries(para_text)
+                      if region_text_start <= f.start < region_text_end and f.kind == "country"]
+    sentence_text_start, sentence_text_end = sentence.span.start_char, sentence.span.end_char
+
+    if visit and not any(p for p in participants if p not in _subjects_people(participants, objects)) and not objects:
+        # A visit to places, not to a person: planned visits only (a held visit is told through its meetings).
+        if status != "planned" or not participants:
+            return []
+        targets = [f.value for f in countries_here if f.start > token.idx]
+        meetings = []
+        for code in dict.fromkeys(targets):
+            meetings.append(_new_meeting(status, participants[:1], sentence, region_start, region_end, "visit to country",
+                                         country=code))
+        if meetings:
+            for m in meetings:
+                m.date = _date_for(sentence, token, region, anchor, True, previous_date)
+            return meetings
+        # A planned visit to a city or a body ("to visit the Joint Coordination Centre").
+        city = _city_in(sentence, region_text_start, region_text_end)
+        orgs = [f for f in G.find_organisations(para_text) if region_text_start <= f.start < region_text_end and f.kind == "org"]
+        if not city and not orgs:
+            city = _city_in(sentence, sentence_text_start, sentence_text_end)
+            if not city:
+                return []
+        meeting = _new_meeting(status, participants[:1], sentence, region_start, region_end, "visit to place")
+        meeting.date = _date_for(sentence, token, region, anchor, True, previous_date)
+        if city:
+            meeting.place, meeting.country = city, G.C.cities().get(city)
+        if orgs:
+            meeting.organisation = orgs[0].value
+            meeting.kind = "multilateral"
+        return [meeting]
+
+    if not participants:
+        return []
+    gathering = (noun is not None and noun.lower_ in GATHERING_NOUNS) or lemma in {"attend", "chair", "address", "convene", "co-chair", "join"}
+    call = any(t.lower_ in CALL_WORDS for t in sentence.span if abs(t.i - token.i) <= 6) or lemma in {"phone", "telephone"}
+
+    separate = any(t.lower_ in {"separate", "separately", "respectively", "individually"} for t in sentence.span)
+    subjects_only = [p for p in participants if p not in objects]
+    split_objects = len(objects) >= 2 and subjects_only and (
+        separate or _one_host_country(subjects_only, objects)
+    )
+    groups = [[*subjects_only, o] for o in objects] if split_objects else [participants]
+    meetings = []
+    for group in groups:
+        meeting = _new_meeting(status, group, sentence, region_start, region_end, f"{trigger.kind}:{token.lemma_}")
+        meeting.kind = "call" if call else "bilateral"
+        meeting.summit_like = gathering and not split_objects
+        meeting.date = _date_for(sentence, token, region, anchor, status == "planned", previous_date)
+        meeting.sidelines = bool(re.search(r"\b(?:sidelines?|margins?)\s+of\b", sentence.text))
+        place, country = _place(sentence, region_text_start, region_text_end)
+        meeting.place, meeting.country = place, country
+        if not meeting.country:
+            sentence_countries = [f for f in G.find_countries(para_text)
+                                  if sentence_text_start <= f.start < sentence_text_end and f.kind == "country"
+                                  and re.search(r"\b(?:in|to)\s+(?:the\s+)?$", para_text[max(0, f.start - 8): f.start])]
+            if sentence_countries:
+                meeting.country = sentence_countries[0].value
+        if gathering or (noun is not None and noun.lower_ in GATHERING_NOUNS):
+            meeting.organisation = _forum(sentence, noun or token)
+        if not meeting.sidelines and gathering:
+            meeting.kind = "multilateral"
+        meetings.append(meeting)
+    return meetings
+
+
+def _subjects_people(participants, objects):
+    return [p for p in participants if p not in objects]
+
+
+def _one_host_country(subjects: list[Person], objects: list[Person]) -> bool:
+    """'meet with Vietnamese President A, Prime Minister B and C': separate meetings with each host."""
+    countries = {o.country for o in objects if o.country and getattr(o, "country_guessed", False) is False}
+    subject_countries = {s.country for s in subjects if s.country}
+    return len(countries) == 1 and not (countries & subject_countries) and all(o.role for o in objects)
+
+
+def _they(token, sentence, resolve) -> list[Person]:
+    """'... he reached with Biden when they met': the people of the governing clause."""
+    head = token.head if token.dep_ in {"advcl", "relcl", "conj"} else token
+    return [p for t in head.subtree if (p := resolve(t, sentence))]
+
+
+def _new_meeting(status, participants, sentence, start, end, rule, country=None) -> Meeting:
+    return Meeting(status=status, kind="bilateral", participants=list(participants), country=country,
+                   start=sentence.start, end=sentence.end, rule=rule,
+                   confidence=0.8 if len(participants) >= 2 else 0.6, trigger=rule)
+
+
+def _date_for(sentence, token, region, anchor, future, previous_date) -> DateValue:
+    text = sentence.paragraph.text
+    found = find_dates(text[sentence.span.start_char : sentence.span.end_char], anchor, future)
+    if not found:
+        return DateValue(None)
+    base = sentence.span.start_char
+    region_ids = {t.idx for t in region}
+    region_lo = min(region_ids)
+    region_hi = max(t.idx + len(t.text) for t in region)
+    inside = [f for f in found if region_lo <= base + f[0] < region_hi]
+    candidates = inside or found
+    pos = token.idx - base
+    best = min(candidates, key=lambda f: (f[2].precision == "" and f[2].date is None and False, abs(f[0] - pos)))
+    value = best[2]
+    if value.precision == SAME_DAY:
+        return DateValue(previous_date.date if previous_date else None, "day" if previous_date and previous_date.date else "",
+                         value.phrase, anchor)
+    return value
+
+
+def _city_in(sentence, lo, hi) -> str | None:
+    for found in G.find_cities(sentence.paragraph.text):
+        if lo <= found.start < hi:
+            return found.value
+    return None
+
+
+def _place(sentence, lo, hi) -> tuple[str | None, str | None]:
+    text = sentence.paragraph.text
+    s_lo, s_hi = sentence.span.start_char, sentence.span.end_char
+    city = _city_in(sentence, lo, hi) or _city_in(sentence, s_lo, s_hi)
+    if city is None:
+        for ent in sentence.span.ents:
+            if ent.label_ == "GPE" and ent.text not in G.C.country_names() and ent.text not in G.C.country_adjectives():
+                prev = text[max(0, ent.start_char - 4) : ent.start_char]
+                if re.search(r"\bin\s+$", prev):
+                    city = ent.text
+                    break
+    venue = None
+    for match in _VENUE.finditer(text[s_lo:s_hi]):
+        venue = (match.group(1) or match.group(2) or "").strip()
+        if venue and venue != city:
+            break
+        venue = None
+    country = G.C.cities().get(city) if city else None
+    if venue:
+        country = country or next((c for v, c in VENUE_COUNTRIES.items() if v in venue), None)
+    place = ", ".join(p for p in (venue, city) if p) or None
+    return place, country
+
+
+def _forum(sentence: Sentence, token) -> str | None:
+    """The body in whose frame a gathering is held: 'the SCO summit', 'an Arab League summit'."""
+    text = sentence.paragraph.text
+    found = G.find_organisations(text)
+    lo, hi = sentence.span.start_char, sentence.span.end_char
+    best = None
+    for f in found:
+        if f.kind != "org" or not lo <= f.start < hi:
+            continue
+        known = G.known_organisation(f.text) or G.known_organisation(f.value)
+        if known and known[2] in {"intergovernmental"}:
+            distance = abs(f.start - token.idx)
+            if best is None or distance < best[0]:
+                best = (distance, known[0])
+    return best[1] if best else None
+
+
+def _compatible_dates(a: Meeting, b: Meeting) -> bool:
+    return a.date.date is None or b.date.date is None or a.date.date == b.date.date
+
+
+def _absorb(into: Meeting, other: Meeting) -> None:
+    for person in other.participants:
+        if person not in into.participants:
+            into.participants.append(person)
+    if into.date.date is None and other.date.date is not None:
+        into.date = other.date
+    into.place = into.place or other.place
+    into.country = into.country or other.country
+    into.organisation = into.organisation or other.organisation
+    into.summit_like = into.summit_like or other.summit_like
+    if other.kind == "call":
+        into.kind = "call"
+    into.confidence = max(into.confidence, other.confidence)
+
+
+def merge_meetings(meetings: list[Meeting]) -> list[Meeting]:
+    """One record per real meeting: the same event told several times is merged."""
+    # "The meeting was attended by X": X joins the meeting told just before.
+    kept: list[Meeting] = []
+    for meeting in meetings:
+        if meeting.rule == "addition":
+            before = [m for m in kept if m.status == "held" and m.rule != "addition"]
+            if before:
+                _absorb(before[-1], meeting)
+            continue
+        kept.append(meeting)
+    meetings = kept
+    result: list[Meeting] = []
+    # Gatherings first: everyone who attended, chaired or addressed "the summit" met there.
+    for meeting in meetings:
+        target = None
+        for existing in result:
+            if existing.status != meeting.status:
+                continue
+            same_people = set(map(id, existing.participants)) == set(map(id, meeting.participants))
+            if meeting.summit_like and existing.summit_like and _compatible_dates(existing, meeting) and (
+                not meeting.organisation or not existing.organisation or meeting.organisation == existing.organisation
+            ):
+                target = existing
+            elif same_people and _compatible_dates(existing, meeting) and (
+                meeting.status == "held" or meeting.country == existing.country or not meeting.country or not existing.country
+            ):
+                target = existing
+            if target:
+                break
+        if target:
+            _absorb(target, meeting)
+        else:
+            result.append(meeting)
+    # A held meeting with one known participant ("he spoke at a meeting", "the meeting was attended by")
+    # belongs to a meeting of that person told elsewhere.
+    final: list[Meeting] = []
+    singles = [m for m in result if len(m.participants) < 2]
+    multi = [m for m in result if len(m.participants) >= 2]
+    for single in singles:
+        candidates = [m for m in multi if m.status == single.status and single.participants[0] in m.participants
+                      and _compatible_dates(m, single)
+                      and (single.status == "held" or not single.country or not m.country or m.country == single.country)]
+        if single.status == "planned" and not candidates:
+            final.append(single)
+            continue
+        if not candidates:
+            # "The meeting was attended by X": X joins the meeting told just before.
+            continue
+        candidates.sort(key=lambda m: (not (m.summit_like and single.summit_like), not m.summit_like if single.summit_like else False,
+                                       abs(m.start - single.start)))
+        _absorb(candidates[0], single)
+    final = multi + final
+    final.sort(key=lambda m: m.start)
+    return final

@@ -1,0 +1,485 @@
+"""People: every mention of a person in the article (full name, surname,
+description such as "the foreign minister", pronoun), each with the office and
+the country or body it reports, and one `Person` per individual.
+
+A name is a run of capitalised words; it is a person's when a title or an
+honorific stands before it ("Russian Foreign Minister Sergey Lavrov"), an
+apposition with an office follows it ("Sun Zhuangzhi, a scholar with ..."),
+it is a known person's surname, or the parser's NER and the sentence agree.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from . import gazetteer as G
+from .lexicon import (
+    EXPERT_HEADS, HONORIFICS, INTERNATIONAL_OFFICES, OFFICE_HEADS, OFFICE_WORDS,
+)
+from .names import PARTICLES, STOP_CAPS, fold, initials, is_initial, name_words, same_person, strip_possessive
+from .types import Person
+
+_WORD = re.compile(r"[^\s,;:()\[\]“”\"—–]+")
+_PRONOUNS = {"he": "subject", "she": "subject", "him": "object", "her": "possessive", "his": "possessive"}
+_NAME_HONORIFICS = {"mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "h.e.", "h.h.", "madam", "sheikh",
+                    "prince", "princess", "sheikha", "his", "her", "excellency", "highness", "royal", "majesty",
+                    "prof.", "professor"}
+_PURE_HONORIFICS = (_NAME_HONORIFICS - {"professor", "prof."}) | {"king", "queen", "emir", "sultan", "crown"}
+_LINK_WORDS = {"of", "for", "and", "the", "on", "to"}
+_SPEECH_ADJACENT = re.compile(r"^\s*(?:,\s*)?(?:said|says|told|added|noted|stressed|warned|argued)\b")
+_SPEECH_BEFORE = re.compile(r"\b(?:said|says|added|noted|according to)\s*$")
+_COUNTERPART = {"counterpart", "colleague", "host"}
+
+
+@dataclass
+class Mention:
+    start: int  # article offsets
+    end: int
+    text: str
+    kind: str  # name, description, pronoun, initials, label
+    paragraph: int
+    role: str | None = None
+    country: str | None = None
+    organisation: str | None = None
+    titled: bool = False
+    rule: str = ""
+    person: Person | None = None
+    head: str = ""  # office head word, for descriptions
+    counterpart: bool = False
+
+    @property
+    def is_full_name(self) -> bool:
+        return self.kind == "name" and len(name_words(self.text)) >= 2
+
+
+@dataclass
+class ParagraphContext:
+    """What the gazetteer found in a paragraph, by paragraph offsets."""
+
+    text: str
+    countries: list = field(default_factory=list)
+    organisations: list = field(default_factory=list)
+    cities: list = field(default_factory=list)
+
+    def unit_at(self, start: int, end: int):
+        for found in self.countries + self.organisations:
+            if found.start <= start and end <= found.end:
+                return found
+        return None
+
+
+def _is_name_word(word: str, context: ParagraphContext, start: int) -> bool:
+    if word.lower() in HONORIFICS or word.lower() in _NAME_HONORIFICS:
+        return False
+    if is_initial(word):
+        return True
+    if re.match(r"^(?:al|el|ad|as|ash|at|az|bin|ibn|abu|bou|ben)-[^\W\d_]", word) and word[word.index("-") + 1].isupper():
+        return True
+    bare, _ = strip_possessive(word.rstrip("."))
+    if not bare or not bare[0].isupper() or bare in STOP_CAPS:
+        return False
+    low = bare.lower()
+    if low in OFFICE_WORDS or low in HONORIFICS:
+        return False
+    if any(c.isdigit() for c in bare):
+        return False
+    if context.unit_at(start, start + len(bare)):
+        return False
+    if bare in G.C.cities():
+        return False
+    return True
+
+
+def _office_segments(words: list[str]) -> str | None:
+    """The office in a title phrase: office words ending in a head, joined by 'and'."""
+    segments, current = [], []
+    for word in words + ["."]:
+        low = word.lower()
+        if low in OFFICE_WORDS and word not in {"(", ")"}:
+            current.append(word)
+            continue
+        if low in {"of", "for"} and current:
+            current.append(word)
+            continue
+        if current:
+            while current and current[-1].lower() in {"of", "for", "and"}:
+                current.pop()
+            if current and any(w.lower() in OFFICE_HEADS for w in current):
+                # Drop a trailing word after the last head unless it is a domain ("Minister of Foreign Affairs").
+                segments.append(" ".join(current))
+            current = []
+        if low == "and" and segments:
+            segments.append("and")
+    while segments and segments[-1] == "and":
+        segments.pop()
+    role = " ".join(segments).replace(" and and ", " and ")
+    role = re.sub(r"^(?:and\s+)+", "", role).strip()
+    if not role:
+        return None
+    role_words = role.split()
+    while len(role_words) > 1 and role_words[-1].lower() in {"sheikh", "prince", "h.h.", "dr."}:
+        role_words = role_words[:-1]
+    role = " ".join(role_words)
+    if all(w.lower() in _PURE_HONORIFICS | {"general"} for w in role_words) and role.lower() not in {
+        "king", "queen", "emir", "crown prince", "sultan", "general", "senior general"
+    }:
+        return None
+    return role
+
+
+def _phrase_facts(text: str, start: int, end: int, context: ParagraphContext) -> tuple[str | None, str | None, str | None, bool]:
+    """Role, country and organisation named in text[start:end] (paragraph offsets)."""
+    segment = text[start:end]
+    words = [w for w in _WORD.findall(segment)]
+    role = _office_segments([strip_possessive(w)[0] for w in words if not any(
+        f.start <= start + segment.find(w) < f.end for f in context.countries + context.organisations)])
+    country = org = None
+    for found in sorted(context.countries + context.organisations, key=lambda f: f.start):
+        inside_org = found.kind in ("country", "adjective") and any(
+            o.start <= found.start and found.end <= o.end for o in context.organisations)
+        if start <= found.start and found.end <= end and not inside_org:
+            if found.kind in ("country", "adjective") and country is None and not org:
+                country = found.value
+            elif found.kind in ("org", "acronym") and org is None:
+                org = found.value
+    counterpart = any(w.lower().rstrip(".") in _COUNTERPART for w in words)
+    return role, country, org, counterpart
+
+
+def find_mentions(paragraph_text: str, paragraph_index: int, offset: int, context: ParagraphContext,
+                  doc=None) -> list[Mention]:
+    """Every person mention in one paragraph, in order, with what its context says."""
+    text = paragraph_text
+    words = [(m.start(), m.end(), m.group(0)) for m in _WORD.finditer(text)]
+    ner_people = [(e.start_char, e.end_char) for e in doc.ents if e.label_ == "PERSON"] if doc is not None else []
+    mentions: list[Mention] = []
+    i = 0
+    while i < len(words):
+        start, end, word = words[i]
+        low = word.lower()
+        if low in _PRONOUNS:
+            mentions.append(Mention(offset + start, offset + end, word, "pronoun", paragraph_index, rule="pronoun"))
+            i += 1
+            continue
+        if not _is_name_word(word, context, start):
+            description = _description_at(words, i, text, context, offset, paragraph_index)
+            if description:
+                mentions.append(description[0])
+                i = description[1]
+                continue
+            i += 1
+            continue
+        # Extend the run of name words.
+        j = i
+        while j + 1 < len(words):
+            gap = text[words[j][1] : words[j + 1][0]]
+            if gap != " " or words[j][2].endswith((".",)) and not is_initial(words[j][2]) or strip_possessive(words[j][2])[1]:
+                break
+            nxt = words[j + 1][2]
+            if _is_name_word(nxt, context, words[j + 1][0]):
+                j += 1
+                continue
+            if nxt.lower() in PARTICLES and j + 2 < len(words) and _is_name_word(words[j + 2][2], context, words[j + 2][0]):
+                j += 2
+                continue
+            break
+        run_start, run_end = words[i][0], words[j][1]
+        raw = text[run_start:run_end]
+        bare, possessive = strip_possessive(raw)
+        if bare.endswith(".") and not is_initial(bare.split()[-1]):
+            bare = bare[:-1]
+        run_end = run_start + len(bare)
+        mention = _judge_name(text, words, i, j, run_start, run_end, bare, context, ner_people, offset, paragraph_index, doc)
+        if mention:
+            mentions.append(mention)
+        i = j + 1
+    return mentions
+
+
+def _left_phrase(text: str, words, i: int, context: ParagraphContext) -> tuple[int, bool]:
+    """Start of the title phrase before word i, and whether an honorific is in it."""
+    k = i
+    honorific = False
+    while k > 0:
+        prev_start, prev_end, prev = words[k - 1]
+        gap = text[prev_end : words[k][0]]
+        if gap not in {" ", " ("} and not (gap == ") " and prev.isupper()):
+            break
+        bare, possessive = strip_possessive(prev.strip("()"))
+        low = bare.lower()
+        unit = context.unit_at(prev_start, prev_start + len(bare))
+        if low in _NAME_HONORIFICS or low in {"h.e", "he."}:
+            honorific = True
+        elif low == "and" and not (k >= 2 and strip_possessive(words[k - 2][2])[0].lower() in OFFICE_WORDS
+                                   and words[k][2].lower() in OFFICE_WORDS):
+            break
+        elif unit is not None or low in OFFICE_WORDS or low in HONORIFICS or low in _LINK_WORDS or low in _COUNTERPART:
+            pass
+        elif prev.isupper() and len(prev) <= 6 and prev.strip("()") != prev:  # "(PRC)"
+            pass
+        else:
+            break
+        k -= 1
+    # Do not start on a link word.
+    while k < i and words[k][2].lower() in _LINK_WORDS:
+        k += 1
+    return k, honorific
+
+
+def _right_apposition(text: str, run_end: int, context: ParagraphContext) -> tuple[int, int] | None:
+    """', a researcher with X,' or ', Minister of Foreign Affairs of Viet Nam,' after a name."""
+    match = re.match(r",\s+", text[run_end:])
+    if not match:
+        return None
+    start = run_end + match.end()
+    stop = re.search(r",\s+(?:who|which|said|says|told|added|in|on|at|as|during|the|and\s+(?:the\s+)?[a-z])|[.;:]\s|[.;:]?$|\s(?:who|which)\s|,\s*(?=[“\"])", text[start:])
+    end = start + (stop.start() if stop else len(text) - start)
+    # Allow one inner comma when the phrase continues a title (", Permanent Secretary, represented Myanmar").
+    phrase = text[start:end]
+    first = strip_possessive(phrase.split(" ", 1)[0])[0].lower()
+    if not phrase or not (first in {"a", "an", "the"} or first in OFFICE_WORDS or context.unit_at(start, start + 1)):
+        return None
+    cut = re.search(r",", phrase)
+    if cut:
+        end = start + cut.start()
+        phrase = text[start:end]
+    head_words = [w.lower() for w in _WORD.findall(phrase)]
+    if not any(strip_possessive(w.rstrip("."))[0] in OFFICE_HEADS for w in head_words):
+        return None
+    # A list of titled names is not an apposition: ", Kyrgyzstan Foreign Minister Erlan Abdyldaev".
+    previous = ""
+    for m in _WORD.finditer(phrase):
+        if _is_name_word(m.group(0), context, start + m.start()) and (
+            not previous or previous.lower() in OFFICE_WORDS or previous.lower() == "and"
+        ):
+            return None
+        previous = m.group(0)
+    return start, end
+
+
+def _has_verb(doc, start: int, end: int) -> bool:
+    if doc is None:
+        return False
+    span = doc.char_span(start, end, alignment_mode="expand")
+    return span is not None and any(
+        t.pos_ in {"VERB", "AUX"} and t.tag_ in {"VBD", "VBZ", "VBP", "MD"} and t.lower_ not in OFFICE_WORDS
+        and t.lower_ not in {"studies", "relations", "affairs"}
+        for t in span
+    )
+
+
+def _judge_name(text, words, i, j, run_start, run_end, name, context, ner_people, offset, paragraph_index, doc=None):
+    left_start, honorific = _left_phrase(text, words, i, context)
+    left = (words[left_start][0], run_start) if left_start < i else None
+    role = country = org = None
+    counterpart = False
+    if left:
+        role, country, org, counterpart = _phrase_facts(text, left[0], left[1], context)
+    right = _right_apposition(text, run_end, context)
+    if right and _has_verb(doc, right[0], right[1]):
+        right = None
+    right_role = right_country = right_org = None
+    if right:
+        right_role, right_country, right_org, _ = _phrase_facts(text, right[0], right[1], context)
+        tail = text[right[1] : right[1] + 40]
+        represented = re.match(r",\s+represented\s+", tail)
+        if represented:
+            found = [f for f in context.countries if f.start >= right[1] and f.start < right[1] + 40]
+            right_country = right_country or (found[0].value if found else None)
+    # A title phrase that ends in a comma right before the name ("the Minister for Foreign Affairs of Iran, NAME").
+    if not left and not right and re.search(r",\s*$", text[:run_start]):
+        before = text[: run_start].rstrip(", ")
+        m = re.search(r"(?:^|[,(]\s*|\b(?:by|with|of)\s+)((?:the|The)\s+[^,]{3,160})$", before)
+        if m:
+            phrase_start = m.start(1)
+            r2, c2, o2, _ = _phrase_facts(text, phrase_start, len(before), context)
+            if r2 and not re.search(r"\b(?:said|told|met|held)\b", m.group(1)):
+                right_role, right_country, right_org = r2, c2, o2
+                right = (phrase_start, len(before))
+    words_in_name = name_words(name)
+    ner = any(s <= run_start and run_end <= e for s, e in ner_people) or any(
+        run_start <= s and e <= run_end and e - s >= (run_end - run_start) * 0.6 for s, e in ner_people)
+    after = text[run_end:]
+    before_text = text[:run_start]
+    speech = bool(_SPEECH_ADJACENT.match(after) or _SPEECH_BEFORE.search(before_text))
+    label = bool(re.match(r"\s*:", after)) and run_start == 0 and len(words_in_name) >= 2
+    titled = bool(role) or honorific or counterpart
+    evidence = None
+    if titled:
+        evidence = "title"
+    elif right_role:
+        evidence = "apposition"
+    elif label:
+        evidence = "transcript"
+    elif len(words_in_name) >= 2 and ner:
+        evidence = "ner"
+    elif len(words_in_name) >= 2 and speech:
+        evidence = "speech"
+    elif len(words_in_name) >= 1:
+        evidence = "short"  # a surname: counts only if it names someone already met
+    if evidence is None:
+        return None
+    if bare_is_place(name):
+        return None
+    if evidence in {"apposition", "title"} and len(words_in_name) == 1 and not (role or honorific or counterpart):
+        evidence = "short"
+    if evidence == "short" and len(words_in_name) >= 2 and not ner:
+        # Two capitalised words with no sign of a person: a place, an event, a heading.
+        evidence = "weak"
+    of_country = re.match(r"\s+of\s+(?:the\s+)?", text[run_end:])
+    if of_country and not right_country:
+        found = [f for f in context.countries if f.start == run_end + of_country.end()]
+        if found:
+            right_country = found[0].value
+    final_role = right_role or role
+    if role and right_role and role.lower() in {"minister", "president"}:
+        final_role = right_role
+    final_country = right_country or country
+    final_org = right_org or org
+    if final_org and final_role and (final_role.lower() in INTERNATIONAL_OFFICES
+                                     or any(w.lower() in EXPERT_HEADS for w in final_role.split())):
+        known = G.known_organisation(final_org)
+        if not known or known[2] != "party":
+            final_country = None
+    return Mention(
+        offset + run_start, offset + run_end, name, "name", paragraph_index, role=final_role, country=final_country,
+        organisation=final_org, titled=titled or bool(right_role), rule=evidence, counterpart=counterpart,
+    )
+
+
+def bare_is_place(name: str) -> bool:
+    return name in G.C.cities() or name in G.C.country_names()
+
+
+def _description_at(words, i, text, context, offset, paragraph_index):
+    """'the foreign minister', 'the Russian top diplomat', 'The Secretary-General', 'His Highness'."""
+    start, end, word = words[i]
+    low = word.lower()
+    if low == "his" and i + 1 < len(words) and words[i + 1][2] in {"Highness", "Excellency", "Majesty"}:
+        return (Mention(offset + start, offset + words[i + 1][1], text[start : words[i + 1][1]], "description",
+                        paragraph_index, head="highness", rule="description"), i + 2)
+    if low not in {"the", "their"} or low == "their":
+        return None
+    k = i + 1
+    country = None
+    office = []
+    while k < len(words) and text[words[k - 1][1] : words[k][0]] == " ":
+        w = words[k][2]
+        bare, possessive = strip_possessive(w.rstrip("."))
+        unit = context.unit_at(words[k][0], words[k][0] + len(bare))
+        if unit is not None and unit.kind in ("country", "adjective") and not office:
+            country = unit.value
+        elif bare.lower() in OFFICE_WORDS and bare.lower() not in {"two", "three"}:
+            office.append(bare)
+        else:
+            break
+        if possessive or w.endswith("."):
+            k += 1
+            break
+        k += 1
+    if not office or office[-1].lower() not in OFFICE_HEADS:
+        return None
+    if k < len(words) and text[words[k - 1][1] : words[k][0]] == " " and _is_name_word(words[k][2], context, words[k][0]):
+        return None  # a title before a name, handled as the name's title
+    if office[-1].lower().endswith("s") and office[-1].lower() not in {"affairs"}:
+        return None  # plural: "the Ministers"
+    m_end = words[k - 1][1]
+    phrase = text[start:m_end]
+    phrase_clean = strip_possessive(phrase.rstrip("."))[0]
+    return (Mention(offset + start, offset + start + len(phrase_clean), phrase_clean, "description", paragraph_index,
+                    role=" ".join(office), country=country, head=office[-1].lower(), rule="description"), k)
+
+
+class PeopleIndex:
+    """Links mentions to people, in reading order."""
+
+    def __init__(self, home_country: str | None = None):
+        self.people: list[Person] = []
+        self.recent: list[Person] = []  # most recent last
+        self.home_country = home_country
+
+    def _touch(self, person: Person) -> None:
+        if person in self.recent:
+            self.recent.remove(person)
+        self.recent.append(person)
+
+    def resolve_name(self, mention: Mention, create: bool = True) -> Person | None:
+        name = mention.text
+        folded = name_words(name)
+        if not folded:
+            return None
+        # Initials: "MBS".
+        if name.isupper() and len(name) <= 4 and len(folded) == 1:
+            for person in reversed(self.recent):
+                if initials(person.name) == name:
+                    return self._link(person, mention)
+        if len(folded) == 1:
+            candidates = [p for p in reversed(self.recent) if folded[0] in name_words(p.name)
+                          or any(folded[0] in name_words(a) for a in p.aliases)]
+            if candidates:
+                return self._link(candidates[0], mention)
+            if create and mention.titled:
+                return self._new(mention)
+            return None
+        for person in reversed(self.recent):
+            if same_person(person.name, name) or any(same_person(a, name) for a in person.aliases if len(name_words(a)) > 1):
+                return self._link(person, mention)
+        return self._new(mention) if create else None
+
+    def _new(self, mention: Mention) -> Person:
+        person = Person(name=mention.text, role=mention.role, country=mention.country,
+                        organisation=mention.organisation, aliases={mention.text}, first_offset=mention.start,
+                        rule=mention.rule, confidence=0.9 if mention.titled else 0.6)
+        self.people.append(person)
+        return self._link(person, mention)
+
+    def _link(self, person: Person, mention: Mention) -> Person:
+        mention.person = person
+        person.aliases.add(mention.text)
+        if len(name_words(mention.text)) > len(name_words(person.name)):
+            person.name = mention.text
+        if mention.role and (not person.role or (mention.rule in {"apposition"} and person.role.lower() in {"minister", "president"})):
+            person.role = mention.role
+        if mention.country and not person.country and not (person.organisation and person.role and person.role.lower() in INTERNATIONAL_OFFICES):
+            person.country = mention.country
+        if mention.organisation and not person.organisation:
+            person.organisation = mention.organisation
+        if mention.titled:
+            person.confidence = max(person.confidence, 0.9)
+        self._touch(person)
+        return person
+
+    def resolve_description(self, mention: Mention) -> Person | None:
+        head = mention.head
+        for person in reversed(self.recent):
+            role = (person.role or "").lower()
+            if head == "highness":
+                if any(w.lower() in {"prince", "sheikh", "emir", "h.h."} for a in person.aliases for w in a.split()) \
+                        or "prince" in role or person.rule == "title":
+                    return self._link_soft(person, mention)
+                continue
+            if mention.country and person.country and mention.country != person.country:
+                continue
+            if mention.country and not person.country:
+                continue
+            if head in role.replace("-", " ").split() or head in role or (
+                head == "diplomat" and ("minister" in role or "secretary" in role)
+            ) or (head in {"leader", "official"} and role):
+                return self._link_soft(person, mention)
+        return None
+
+    def _link_soft(self, person: Person, mention: Mention) -> Person:
+        mention.person = person
+        self._touch(person)
+        return person
+
+    def finish(self) -> None:
+        for person in self.people:
+            if person.role and not person.country and not person.organisation and self.home_country:
+                if person.role.split()[-1].lower() not in EXPERT_HEADS:
+                    person.country = self.home_country
+            person.aliases = {a for a in person.aliases if a}
+
+
+def canonical_person_key(name: str) -> str:
+    return " ".join(name_words(name))

@@ -1,0 +1,355 @@
+"""The extraction pipeline: the only place that knows the order of the steps.
+
+    read -> parse paragraphs (one nlp.pipe batch) -> person mentions and
+    coreference -> per sentence, in reading order: pronouns, statements,
+    meetings -> merge meetings -> link statements to meetings -> people,
+    organisations, countries.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import re
+from pathlib import Path
+
+from . import gazetteer as G
+from . import nlp
+from .meetings import build_meetings, merge_meetings
+from .names import fold
+from .people import Mention, PeopleIndex, ParagraphContext, find_mentions
+from .reader import read_article
+from .sentences import Sentence, quote_aware_sentences
+from .statements import make_statement, speakers_of, transcript_speaker
+from .types import Article, DateValue, Extraction, Meeting, Organisation, Person, Statement
+from .lexicon import EXPERT_HEADS
+
+_PARSED_KINDS = {"body", "caption", "heading", "header"}
+_NO_MEETING_CUES = re.compile(
+    r"\bseparate (?:news|press) conference\b|\bin an interview\b|\bbefore leaving\b|\b[Ss]peaking in\b"
+    r"|\bin a statement\b|\b[Ee]arlier,|\bon (?:Twitter|X|social media)\b|\btold (?:The|the) [A-Z]"
+)
+_QUOTE_START = re.compile(r"^\s*[“\"‘]")
+
+
+def extract_article(path: str | Path, published: dt.date | None = None, source: str = "") -> Extraction:
+    return extract(read_article(path, published=published, source=source))
+
+
+def extract_many(paths, published: dt.date | None = None, n_process: int = 1):
+    """Extract several files, parsing all their paragraphs in one nlp.pipe stream."""
+    articles = [read_article(p, published=published) for p in paths]
+    return [extract(a) for a in articles]
+
+
+def extract(article: Article, docs=None) -> Extraction:
+    paragraphs = [p for p in article.paragraphs if p.kind in _PARSED_KINDS]
+    if docs is None:
+        docs = nlp.parse([p.text for p in paragraphs])
+    home = G.outlet_country(article.source) if article.source else None
+    index = PeopleIndex(home)
+    contexts = []
+    all_mentions: list[list[Mention]] = []
+    for n, (paragraph, doc) in enumerate(zip(paragraphs, docs)):
+        context = ParagraphContext(paragraph.text, G.find_countries(paragraph.text),
+                                   G.find_organisations(paragraph.text))
+        contexts.append(context)
+        mentions = find_mentions(paragraph.text, n, paragraph.start, context, doc) if paragraph.kind != "header" else []
+        for mention in mentions:
+            if mention.kind == "name" and mention.rule != "weak":
+                index.resolve_name(mention, create=mention.rule not in {"short"})
+            elif mention.kind == "description":
+                index.resolve_description(mention)
+        all_mentions.append([m for m in mentions if m.person is not None or m.kind == "pronoun"])
+
+    state = _Discourse(article, index)
+    for n, (paragraph, doc) in enumerate(zip(paragraphs, docs)):
+        if paragraph.kind not in {"body", "caption"}:
+            continue
+        for span in quote_aware_sentences(doc):
+            lo, hi = paragraph.start + span.start_char, paragraph.start + span.end_char
+            sentence = Sentence(paragraph, n, span, [m for m in all_mentions[n] if lo <= m.start < hi])
+            state.read(sentence, paragraphs, n)
+
+    meetings = merge_meetings(state.meetings)
+    statements = state.statements
+    _link_statements(statements, meetings, article)
+    _finish_meetings(meetings)
+    index.finish()
+    for person in index.people:
+        if person.organisation and not person.country:
+            person.country = _org_country(person.organisation, person)
+    people = _people_of_record(meetings, statements)
+    organisations = _organisations(article, paragraphs, contexts)
+    countries = _countries(article, paragraphs, contexts)
+    return Extraction(article, people, organisations, countries, meetings, statements)
+
+
+class _Discourse:
+    """Reads sentences in order, keeping track of who is in focus."""
+
+    def __init__(self, article: Article, index: PeopleIndex):
+        self.article = article
+        self.index = index
+        self.focus: Person | None = None
+        self.meetings: list[Meeting] = []
+        self.statements: list[Statement] = []
+        self.consumed_until = -1
+        self.last_date: DateValue | None = None
+
+    def resolve(self, token, sentence: Sentence) -> Person | None:
+        mention = sentence.mention_of(token)
+        if mention is None:
+            return None
+        if mention.kind == "pronoun":
+            return self._pronoun(mention, sentence)
+        return mention.person
+
+    def _pronoun(self, mention: Mention, sentence: Sentence) -> Person | None:
+        if mention.person is not None:
+            return mention.person
+        earlier = [m.person for m in sentence.mentions if m.person is not None and m.start < mention.start
+                   and m.kind != "pronoun"]
+        word = mention.text.lower()
+        if word in {"he", "she", "his", "her"}:
+            person = earlier[0] if earlier else self.focus
+        else:  # him
+            subject = None
+            for token in sentence.span:
+                if sentence.paragraph.start + token.idx == mention.start:
+                    verb = token.head
+                    subject = next((sentence.person_of(c) for c in verb.children if c.dep_ == "nsubj"), None)
+            candidates = [p for p in earlier if p is not subject]
+            person = candidates[0] if candidates else self.focus
+        mention.person = person
+        return person
+
+    def read(self, sentence: Sentence, paragraphs, n: int) -> None:
+        for mention in sentence.mentions:
+            if mention.kind == "pronoun":
+                self._pronoun(mention, sentence)
+        anchor = self.article.published
+        new_meetings = build_meetings(sentence, self.resolve, anchor, self.last_date)
+        for meeting in new_meetings:
+            if meeting.date.date is None and not meeting.date.phrase and meeting.status == "held":
+                meeting.date = self._inherited_date(meeting)
+            if meeting.date.date:
+                self.last_date = meeting.date
+        self.meetings.extend(new_meetings)
+        if sentence.paragraph.kind == "body" and sentence.start > self.consumed_until:
+            self._statements(sentence, paragraphs, n)
+        subject = self._main_subject(sentence)
+        if subject is not None:
+            self.focus = subject
+
+    def _inherited_date(self, meeting: Meeting) -> DateValue:
+        for earlier in reversed(self.meetings):
+            if earlier.status == "held" and earlier.date.date and set(map(id, earlier.participants)) & set(map(id, meeting.participants)):
+                return DateValue(earlier.date.date, earlier.date.precision, "", earlier.date.anchor)
+        return DateValue(None)
+
+    def _main_subject(self, sentence: Sentence) -> Person | None:
+        root = sentence.span.root
+        for child in root.children:
+            if child.dep_ in {"nsubj", "nsubjpass"}:
+                person = self.resolve(child, sentence) or next(
+                    (p for t in child.subtree if (p := self.resolve(t, sentence))), None)
+                if person:
+                    return person
+        people = [m.person for m in sentence.mentions if m.person is not None]
+        return people[0] if people else None
+
+    def _statements(self, sentence: Sentence, paragraphs, n: int) -> None:
+        text = self.article.text
+        speaker = transcript_speaker(sentence)
+        if speaker is not None:
+            paragraph = sentence.paragraph
+            self.statements.append(make_statement(speaker, sentence.start, paragraph.end, text, "transcript",
+                                                  rule="transcript turn"))
+            self.statements[-1].kind = "quote"
+            self.consumed_until = paragraph.end
+            self.focus = speaker
+            return
+        people, bodies, cue = speakers_of(sentence, self.resolve)
+        if not people and not bodies:
+            return
+        start, end = sentence.start, sentence.end
+        # "..., the Foreign Secretary said:" followed by quoted paragraphs.
+        if sentence.text.rstrip().endswith(":"):
+            k = n + 1
+            while k < len(paragraphs) and paragraphs[k].kind == "body" and _QUOTE_START.match(paragraphs[k].text):
+                end = paragraphs[k].end
+                k += 1
+            self.consumed_until = end
+        for person in people:
+            self.statements.append(make_statement(person, start, end, text, cue))
+            self.focus = person
+        if not people:
+            for body in bodies[:1]:
+                self.statements.append(make_statement(None, start, end, text, cue, organisation=body,
+                                                      rule="speech verb, body"))
+
+
+def _link_statements(statements: list[Statement], meetings: list[Meeting], article: Article) -> None:
+    held = [m for m in meetings if m.status == "held"]
+    summits = [m for m in held if m.summit_like or m.kind == "multilateral"]
+    for statement in statements:
+        if statement.speaker is None:
+            continue
+        if _NO_MEETING_CUES.search(statement.text):
+            continue
+        role = (statement.speaker.role or "").lower()
+        if not role or any(w in EXPERT_HEADS for w in role.split()):
+            continue
+        theirs = [m for m in held if statement.speaker in m.participants]
+        if not theirs and len(summits) == 1 and summits[0].start <= statement.start:
+            summits[0].participants.append(statement.speaker)
+            theirs = [summits[0]]
+        if not theirs:
+            continue
+        before = [m for m in theirs if m.start <= statement.end]
+        meeting = before[-1] if before else theirs[0]
+        statement.meeting = meeting
+        statement.date = meeting.date
+
+
+def _finish_meetings(meetings: list[Meeting]) -> None:
+    for meeting in meetings:
+        if meeting.kind != "call" and not meeting.sidelines:
+            sides = {p.country or p.organisation or p.name for p in meeting.participants}
+            if meeting.summit_like and meeting.organisation:
+                meeting.kind = "multilateral"
+            elif len(sides) >= 3 and len(meeting.participants) >= 3:
+                meeting.kind = "multilateral"
+            elif meeting.kind == "multilateral" and len(sides) <= 2 and not meeting.summit_like:
+                meeting.kind = "bilateral"
+        if meeting.sidelines:
+            meeting.organisation = None
+        if meeting.place and not meeting.country:
+            meeting.country = G.C.cities().get(meeting.place.split(", ")[-1])
+        meeting.title = _title(meeting)
+
+
+def _title(meeting: Meeting) -> str:
+    names = [p.name for p in meeting.participants]
+    where = f" in {meeting.place.split(', ')[-1]}" if meeting.place else (
+        f" in {G.C.country_name(meeting.country)}" if meeting.country else "")
+    if meeting.kind == "call":
+        return f"Call between {' and '.join(names[:2])}"
+    if meeting.status == "planned" and len(names) == 1:
+        return f"{names[0]}: planned visit{where}"
+    if meeting.kind == "multilateral":
+        forum = meeting.organisation or "Multilateral meeting"
+        return f"{forum} meeting{where}"
+    if len(names) == 2:
+        verb = "to meet" if meeting.status == "planned" else "meets"
+        return f"{names[0]} {verb} {names[1]}{where}"
+    return f"Meeting of {', '.join(names[:3])}{where}"
+
+
+def _org_country(organisation: str, person: Person) -> str | None:
+    known = G.known_organisation(organisation)
+    if known and known[2] != "party":
+        return None
+    role = (person.role or "").lower()
+    if any(w in EXPERT_HEADS for w in role.split()):
+        return None
+    found = G.find_countries(organisation)
+    return found[0].value if found else None
+
+
+def _people_of_record(meetings: list[Meeting], statements: list[Statement]) -> list[Person]:
+    """The people of an article are those who met and those who spoke (SCHEMA: only mentioned people are not)."""
+    people: list[Person] = []
+    for meeting in meetings:
+        for person in meeting.participants:
+            if person not in people:
+                people.append(person)
+    for statement in statements:
+        if statement.speaker and statement.speaker not in people:
+            people.append(statement.speaker)
+    people.sort(key=lambda p: p.first_offset)
+    return people
+
+
+def _credited(article: Article) -> set[str]:
+    names = {fold(c) for c in article.credited if c}
+    if article.source:
+        names.add(fold(article.source))
+    return names
+
+
+def _organisations(article: Article, paragraphs, contexts) -> list[Organisation]:
+    credited = _credited(article)
+    found: dict[str, Organisation] = {}
+    acronyms: dict[str, str] = {}
+    for paragraph, context in zip(paragraphs, contexts):
+        if paragraph.kind == "header" and paragraph.text != article.title:
+            continue
+        for item in context.organisations:
+            known = G.known_organisation(item.text) or G.known_organisation(item.value)
+            name = known[0] if known else item.value
+            acronym = known[1] if known else None
+            if item.kind == "acronym":
+                acronyms[item.text] = item.value
+                if fold(item.value) in found:
+                    found[fold(item.value)].acronym = item.text
+                continue
+            key = fold(name)
+            if key in credited or fold(item.text) in credited or (acronym and fold(acronym) in credited):
+                continue
+            if any(_initials(name) == fold(c).upper().replace(" ", "") for c in credited):
+                continue
+            if key not in found:
+                kind = known[2] if known else _org_kind(name)
+                countries = G.find_countries(name)
+                found[key] = Organisation(name=name, acronym=acronym, kind=kind,
+                                          country=countries[0].value if countries and kind != "intergovernmental" else None,
+                                          aliases={item.text}, first_offset=paragraph.start + item.start)
+            else:
+                found[key].aliases.add(item.text)
+    # An acronym defined in the text names the same body.
+    for acronym, name in acronyms.items():
+        key = fold(name)
+        if key in found:
+            found[key].acronym = found[key].acronym or acronym
+    organisations = sorted(found.values(), key=lambda o: o.first_offset)
+    return [o for o in organisations if o.kind != "media" or not _is_credited_media(o, credited)]
+
+
+def _is_credited_media(org: Organisation, credited: set[str]) -> bool:
+    return fold(org.name) in credited or (org.acronym and fold(org.acronym) in credited)
+
+
+def _initials(name: str) -> str:
+    return "".join(w[0] for w in name.split() if w[:1].isupper())
+
+
+def _org_kind(name: str) -> str:
+    last = name.split()[-1].lower() if name.split() else ""
+    words = {w.lower() for w in name.split()}
+    if words & {"university", "institute", "academy", "college", "school", "center", "centre", "society"}:
+        return "institute"
+    if words & {"ministry", "department", "office", "agency", "cabinet", "government", "parliament", "assembly",
+                "congress", "senate", "service", "bureau", "administration"}:
+        return "government"
+    if "party" in words:
+        return "party"
+    if words & {"company", "corporation", "corp", "inc", "ltd", "plc", "bank"}:
+        return "company"
+    if words & {"times", "post", "news", "television", "radio", "press"}:
+        return "media"
+    return "other" if last else "other"
+
+
+def _countries(article: Article, paragraphs, contexts) -> list[str]:
+    credited = [c for c in article.credited if c] + ([article.source] if article.source else [])
+    codes: list[str] = []
+    for paragraph, context in zip(paragraphs, contexts):
+        if paragraph.kind == "header" and paragraph.text != article.title:
+            continue
+        for found in context.countries:
+            surrounding = paragraph.text[max(0, found.start - 30) : found.end + 30]
+            if any(c and c in surrounding and found.text in c for c in credited):
+                continue
+            if found.value not in codes:
+                codes.append(found.value)
+    return codes

@@ -1,0 +1,140 @@
+"""Statements: sentences that attribute words or a stated position to a
+person ("said", "urged", "called for", "the foreign minister added"),
+quoted or reported, with the speaker found through the parse (subject of the
+speech verb, "according to X", a transcript's "Name:") and resolved through
+surnames, descriptions and pronouns."""
+from __future__ import annotations
+
+import re
+
+from .lexicon import NEEDS_CONTENT, PARTICLE_VERBS, SPEECH_VERBS
+from .sentences import Sentence
+from .types import Person, Statement
+
+_QUOTE = re.compile(r"[“”\"]|‘[^’]{3,}’|(?<![\w])'[^']{6,}'(?![\w])")
+_GENERIC_SUBJECTS = {"analysts", "observers", "experts", "officials", "diplomats", "sources", "leaders", "ministers",
+                     "sides", "countries", "critics", "others", "people", "both", "they", "we", "it", "which", "that",
+                     "who", "i", "you"}
+_CONTENT_DEPS = {"ccomp", "xcomp", "dobj", "advcl", "prep", "dative", "obj", "attr", "oprd", "npadvmod", "parataxis"}
+_SUBJECT_DEPS = {"nsubj", "nsubjpass"}
+
+
+def _is_speech_verb(token) -> bool:
+    lemma = token.lemma_.lower()
+    if token.pos_ not in {"VERB", "AUX"} and not (token.pos_ == "NOUN" and token.dep_ == "ROOT"):
+        return False
+    if lemma not in SPEECH_VERBS:
+        return False
+    if lemma in PARTICLE_VERBS:
+        needed = PARTICLE_VERBS[lemma]
+        children = {c.lower_ for c in token.children}
+        if lemma == "call":
+            if not children & needed:
+                return False
+        elif lemma == "make":
+            if "clear" not in children and not any(c.lower_ == "clear" for c in token.subtree):
+                return False
+        elif not children & needed and lemma in {"set", "push", "look", "point"}:
+            return False
+        elif lemma == "share" and not any(c.lemma_.lower() in needed for c in token.subtree):
+            return False
+    if lemma in NEEDS_CONTENT and not any(c.dep_ in _CONTENT_DEPS for c in token.children):
+        return False
+    if lemma == "have":
+        return False
+    return True
+
+
+def _subjects(token) -> list:
+    """The subject tokens of a verb, following conjunctions and participles up."""
+    current = token
+    for _ in range(4):
+        subjects = [c for c in current.children if c.dep_ in _SUBJECT_DEPS]
+        if subjects:
+            expanded = []
+            for subject in subjects:
+                expanded.append(subject)
+                expanded.extend(c for c in subject.subtree if c.dep_ == "conj")
+            return expanded
+        if current.dep_ in {"conj", "advcl", "xcomp", "acl", "pcomp"} and current.head is not current:
+            current = current.head
+            continue
+        break
+    return []
+
+
+def _according_to(span) -> list:
+    for token in span:
+        if token.lower_ == "according" and token.i + 1 < len(token.doc) and token.doc[token.i + 1].lower_ == "to":
+            return [c for c in token.doc[token.i + 1].children if c.dep_ == "pobj"] + [
+                c for c in token.children if c.dep_ == "pobj"]
+    return []
+
+
+def speakers_of(sentence: Sentence, resolve) -> tuple[list[Person], list[str], str]:
+    """People to whom the sentence attributes words, bodies that speak, and the cue.
+
+    `resolve(token, sentence)` returns the Person a subject token stands for
+    (a name, a description, a pronoun), or None.
+    """
+    people: list[Person] = []
+    bodies: list[str] = []
+    cue = ""
+    for token in sentence.span:
+        if not _is_speech_verb(token):
+            continue
+        for subject in _subjects(token):
+            person = resolve(subject, sentence)
+            if person is not None:
+                if person not in people:
+                    people.append(person)
+                    cue = cue or token.lemma_
+            elif subject.lower_ not in _GENERIC_SUBJECTS and subject.pos_ in {"NOUN", "PROPN"}:
+                bodies.append(" ".join(t.text for t in subject.subtree if t.dep_ != "punct")[:80])
+                cue = cue or token.lemma_
+    if not people:
+        for obj in _according_to(sentence.span):
+            person = resolve(obj, sentence)
+            if person:
+                people.append(person)
+                cue = "according to"
+    if not people:
+        # Fallbacks the parse misses: "..., NAME said." and "said NAME, a researcher".
+        for mention in sentence.mentions:
+            if mention.person is None:
+                continue
+            after = sentence.paragraph.text[mention.end - sentence.paragraph.start :][:20]
+            before = sentence.paragraph.text[: mention.start - sentence.paragraph.start][-12:]
+            if re.match(r"\s+(?:said|says|added|told)\b", after) or re.search(r"\b(?:said|says|added)\s+$", before):
+                people.append(mention.person)
+                cue = "said"
+                break
+    return people, bodies, cue
+
+
+def kind_of(text: str) -> str:
+    return "quote" if _QUOTE.search(text) else "reported"
+
+
+def transcript_speaker(sentence: Sentence) -> Person | None:
+    """'Wang Wenbin: This will be ...' or 'Spokesperson Hua Chunying announced: ...'."""
+    text = sentence.paragraph.text
+    colon = re.match(r"^([^:.\n]{2,120}?):\s", text)
+    if not colon or sentence.span.start_char != 0:
+        return None
+    head = colon.group(1)
+    people = [m.person for m in sentence.mentions if m.person and m.end - sentence.paragraph.start <= len(head)]
+    if not people:
+        return None
+    words = head.split()
+    if len(words) <= 4 or re.search(r"\b(?:said|announced|stated|added|declared|told \w+)$", head):
+        return people[-1]
+    return None
+
+
+def make_statement(speaker: Person | None, start: int, end: int, article_text: str, cue: str,
+                   organisation: str | None = None, rule: str = "speech verb") -> Statement:
+    text = article_text[start:end]
+    confidence = 0.85 if cue in {"say", "said", "tell", "add", "transcript"} else 0.7
+    return Statement(speaker=speaker, text=text, start=start, end=end, kind=kind_of(text), rule=rule,
+                     confidence=confidence, cue=cue, speaker_organisation=organisation)
