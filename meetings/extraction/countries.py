@@ -140,6 +140,28 @@ CAPITALS = {
     "BN": "Bandar Seri Begawan", "TL": "Dili", "PE": "Lima",
 }
 
+# Capitals of the remaining states.
+MORE_CAPITALS = {
+    "AD": "Andorra la Vella", "AE": "Abu Dhabi", "AG": "St. John's", "AL": "Tirana", "AO": "Luanda",
+    "BA": "Sarajevo", "BB": "Bridgetown", "BF": "Ouagadougou", "BI": "Gitega", "BJ": "Porto-Novo",
+    "BO": "La Paz", "BS": "Nassau", "BT": "Thimphu", "BW": "Gaborone", "BZ": "Belmopan", "CD": "Kinshasa",
+    "CF": "Bangui", "CG": "Brazzaville", "CI": "Yamoussoukro", "CM": "Yaounde", "CR": "San Jose",
+    "CV": "Praia", "CY": "Nicosia", "DJ": "Djibouti", "DM": "Roseau", "DO": "Santo Domingo", "EC": "Quito",
+    "ER": "Asmara", "FJ": "Suva", "FM": "Palikir", "GA": "Libreville", "GD": "St. George's", "GH": "Accra",
+    "GM": "Banjul", "GN": "Conakry", "GQ": "Malabo", "GT": "Guatemala City", "GW": "Bissau", "GY": "Georgetown",
+    "HN": "Tegucigalpa", "HT": "Port-au-Prince", "IS": "Reykjavik", "JM": "Kingston", "KI": "Tarawa",
+    "KM": "Moroni", "KN": "Basseterre", "LC": "Castries", "LI": "Vaduz", "LR": "Monrovia", "LS": "Maseru",
+    "LU": "Luxembourg", "MC": "Monaco", "ME": "Podgorica", "MG": "Antananarivo", "MH": "Majuro",
+    "MK": "Skopje", "ML": "Bamako", "MR": "Nouakchott", "MT": "Valletta", "MU": "Port Louis", "MV": "Male",
+    "MW": "Lilongwe", "MZ": "Maputo", "NA": "Windhoek", "NE": "Niamey", "NI": "Managua", "NR": "Yaren",
+    "PA": "Panama City", "PG": "Port Moresby", "PW": "Ngerulmud", "PY": "Asuncion", "RW": "Kigali",
+    "SB": "Honiara", "SC": "Victoria", "SL": "Freetown", "SM": "San Marino", "SN": "Dakar", "SO": "Mogadishu",
+    "SR": "Paramaribo", "SS": "Juba", "ST": "Sao Tome", "SV": "San Salvador", "SZ": "Mbabane", "TD": "N'Djamena",
+    "TG": "Lome", "TO": "Nuku'alofa", "TT": "Port of Spain", "TV": "Funafuti", "TZ": "Dodoma", "UG": "Kampala",
+    "UY": "Montevideo", "VA": "Vatican City", "VC": "Kingstown", "VU": "Port Vila", "WS": "Apia", "ZM": "Lusaka",
+    "ZW": "Harare", "ES": "Madrid", "PS": "Ramallah", "ER": "Asmara", "CY": "Nicosia", "DZ": "Algiers",
+}
+
 # Other well-known cities, so a meeting's place can give its country.
 CITIES = {
     "CN": "Shanghai Guilin Xi'an Xian Tianjin Hangzhou Xiamen Shenzhen Guangzhou Chengdu Wuhan Nanning Kunming Urumqi Harbin Dalian Qingdao Sanya Boao",
@@ -178,6 +200,12 @@ CITIES = {
     "BY": "Brest",
     "PK": "Lahore|Karachi",
     "AZ": "Shusha",
+    "BR": "Brasília|Rio de Janeiro|São Paulo|Sao Paulo",
+    "AR": "Córdoba|Rosario", "CO": "Bogotá|Cartagena", "MX": "Monterrey|Guadalajara|Cancun",
+    "ZA": "Johannesburg|Cape Town|Durban", "NG": "Lagos", "KE": "Mombasa", "TZ": "Dar es Salaam|Zanzibar",
+    "MA": "Marrakech|Casablanca|Tangier", "IQ": "Erbil|Basra", "IR": "Isfahan|Mashhad", "OM": "Salalah",
+    "JO": "Aqaba", "CA": "Toronto|Montreal|Vancouver", "US": "Washington, D.C.|Miami|Houston|Dallas|Denver|Atlanta|Philadelphia|Palm Beach|Mar-a-Lago",
+    "PE": "Cusco", "CL": "Valparaiso", "NZ": "Auckland", "PG": "Port Moresby", "FJ": "Nadi",
 }
 
 
@@ -242,7 +270,9 @@ def country_demonym_plurals() -> dict[str, str]:
 
 @lru_cache(maxsize=1)
 def capitals() -> dict[str, str]:
-    return {city: code for code, city in CAPITALS.items()}
+    table = {city: code for code, city in MORE_CAPITALS.items()}
+    table.update({city: code for code, city in CAPITALS.items()})
+    return table
 
 
 @lru_cache(maxsize=1)

@@ -41,6 +41,7 @@ _EVENT_PATTERNS = [
     ("vague", re.compile(r"\b(?:last|next|this|earlier this|later this)\s+(?:week|month|year|weekend|spring|summer|autumn|fall|winter)\b", re.I)),
     ("last_month_name", re.compile(rf"\b(?:last|next|this|earlier this)\s+{_MONTH}\b")),
     ("month_year", re.compile(rf"\b(?:(?:early|mid|late)[- ])?{_MONTH}\s+{_YEAR}\b")),
+    ("month_only", re.compile(rf"\b(?:in|since|until|by|from)\s+(?:(?:early|mid|late)[- ])?{_MONTH}\b(?!\s+[0-3]?\d\b)(?!,?\s+(?:19|20)\d\d)")),
     ("weekday", re.compile(r"\b(?P<rel>last|next|this|earlier on|later on|on)?\s*(?P<weekday>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b")),
     ("today", re.compile(r"\b(?:today|tonight|this (?:morning|afternoon|evening))\b", re.I)),
     ("yesterday", re.compile(r"\byesterday\b", re.I)),
@@ -146,6 +147,16 @@ def _resolve(kind: str, match: re.Match, anchor: dt.date | None, future: bool) -
     groups = match.groupdict()
     if kind == "year":
         return DateValue(dt.date(int(groups["year"]), 1, 1), "year", phrase, anchor)
+    if kind == "month_only":
+        if anchor is None:
+            return DateValue(None, "", phrase, anchor)
+        month = _month(groups["month"])
+        year = anchor.year
+        if future and month < anchor.month:
+            year += 1
+        elif not future and month > anchor.month:
+            year -= 1
+        return DateValue(dt.date(year, month, 1), "month", phrase, anchor)
     if kind == "month_year":
         return DateValue(dt.date(int(groups["year"]), _month(groups["month"]), 1), "month", phrase, anchor)
     if kind in ("range_day_month", "day_month", "month_day"):

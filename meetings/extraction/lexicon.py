@@ -40,6 +40,10 @@ OFFICE_WORDS = OFFICE_HEADS | {
     "communications", "intelligence", "armed", "forces", "staff", "joint", "secretary", "regional",
     "maritime", "legal", "studies", "policy", "visiting", "research", "nonresident", "non-resident",
     "co-chair", "outgoing", "incoming", "interim", "caretaker", "minister-counselor", "assembly",
+    "external", "overseas", "industry", "digital", "science", "technology", "climate", "human", "rights",
+    "women", "youth", "water", "housing", "mines", "petroleum", "oil", "fisheries", "infrastructure",
+    "aviation", "integration", "solicitor", "attorney", "defense", "homeland", "immigration", "trade",
+    "union", "territorial", "administration", "resources", "natural", "tourism", "veterans", "transportation",
 }
 
 # Modifiers the scorer treats as changing the office ("Deputy Foreign Minister").
@@ -97,7 +101,7 @@ ORG_HEADS = {
     "congress", "senate", "tribunal", "group", "network", "board", "authority", "administration",
     "programme", "program", "cabinet", "government", "forces", "army", "navy", "coalition", "movement",
     "front", "council", "nations", "times", "post", "press", "news", "television", "radio", "broadcasting",
-    "corp", "inc", "ltd", "plc", "observatory",
+    "corp", "inc", "ltd", "plc", "observatory", "institution", "endowment", "trust", "laboratory",
 }
 NOT_ORG_HEADS = {
     "initiative", "treaty", "declaration", "consensus", "agreement", "accord", "accords", "convention",

@@ -73,6 +73,8 @@ def find_triggers(sentence: Sentence) -> list[Trigger]:
     for token in sentence.span:
         if token.i in nouns_taken or token.pos_ not in {"NOUN", "PROPN"} or token.lower_ not in MEETING_NOUNS:
             continue
+        if token.dep_ == "compound" and token.head.lower_ in MEETING_NOUNS | GATHERING_NOUNS:
+            continue  # "Summit" in "Summit Meeting": one meeting, told by its head noun
         if _is_non_meeting(token):
             continue
         # "held" as the predicate of a meeting noun: "The X Meeting ... was held in Busan".
@@ -145,24 +147,37 @@ def _future(token) -> bool:
     return False
 
 
-def build_meetings(sentence: Sentence, resolve, anchor, previous_date: DateValue | None) -> list[Meeting]:
+_GROUP_NOUNS = {"leader", "president", "minister", "side", "counterpart", "head", "delegation", "premier",
+                "chancellor", "diplomat", "official"}
+
+
+def build_meetings(sentence: Sentence, resolve, anchor, previous_date: DateValue | None, group=None) -> list[Meeting]:
+    """The meetings one sentence reports. `group()` gives the people that 'the two leaders' refers to."""
     meetings: list[Meeting] = []
     triggers = find_triggers(sentence)
     trigger_tokens = {t.token.i for t in triggers} | {t.noun.i for t in triggers if t.noun is not None}
     for trigger in triggers:
-        meetings.extend(_meetings_from(trigger, sentence, resolve, anchor, previous_date, trigger_tokens))
+        meetings.extend(_meetings_from(trigger, sentence, resolve, anchor, previous_date, trigger_tokens, group))
     return meetings
 
 
-def _meetings_from(trigger: Trigger, sentence: Sentence, resolve, anchor, previous_date, trigger_tokens) -> list[Meeting]:
+def _is_group(token) -> bool:
+    return token.lemma_.lower() in _GROUP_NOUNS and token.tag_ in {"NNS", "NNPS"} and any(
+        c.lower_ in {"the", "two", "both", "three"} for c in token.children)
+
+
+def _meetings_from(trigger: Trigger, sentence: Sentence, resolve, anchor, previous_date, trigger_tokens,
+                   group=None) -> list[Meeting]:
     token = trigger.token
     noun = trigger.noun
     others = trigger_tokens - {token.i} - ({noun.i} if noun is not None else set())
+    own = {t.i for t in token.subtree}
+    ancestors = {a.i for a in token.ancestors}
+    # Other meetings told inside this one's clause are theirs, not this one's.
     nested = set()
     for other in sentence.span:
-        if other.i in others and other.i != token.i:
-            if noun is None or other.i not in {t.i for t in noun.subtree} or other.lower_ not in MEETING_NOUNS:
-                nested |= {t.i for t in other.subtree} - {token.i}
+        if other.i in others and other.i in own and other.i not in ancestors:
+            nested |= {t.i for t in other.subtree}
     lemma = _lemma(token)
     participants: list[Person] = []
     objects: list[Person] = []
@@ -179,11 +194,15 @@ def _meetings_from(trigger: Trigger, sentence: Sentence, resolve, anchor, previo
             if not subjects and token.head.dep_ in {"xcomp", "conj"}:
                 subjects = [c for c in token.head.head.children if c.dep_ in {"nsubj", "nsubjpass"}]
         passive_meeting = any(s.lower_ in MEETING_NOUNS | GATHERING_NOUNS for s in subjects)
+        add(_conjoined_before(subjects, sentence, resolve))
         for subject in subjects:
             if subject.lower_ in {"who", "that"} and token.dep_ == "relcl":
                 subject = token.head
             if subject.lower_ == "they":
                 add(_they(token, sentence, resolve))
+                continue
+            if group is not None and _is_group(subject):
+                add(group())
                 continue
             add([p for t in [subject, *subject.subtree] if (p := resolve(t, sentence))])
         for child in token.children:
@@ -212,10 +231,16 @@ def _meetings_from(trigger: Trigger, sentence: Sentence, resolve, anchor, previo
                 return [addition]
     else:
         possessor = [c for c in token.children if c.dep_ == "poss"]
+        between = []
         for child in token.children:
-            if child.dep_ == "prep" and child.lower_ in {"with", "between", "among"} or child.dep_ in {"poss", "acl"}:
-                add([p for t in _subtree_without(child, nested) if (p := resolve(t, sentence))], objects)
-        if not possessor:
+            if child.dep_ == "poss":
+                add([p for t in _subtree_without(child, nested) if (p := resolve(t, sentence))])
+            elif child.dep_ == "prep" and child.lower_ in {"with", "between", "among"} or child.dep_ == "acl":
+                people = [p for t in _subtree_without(child, nested) if (p := resolve(t, sentence))]
+                add(people, objects)
+                if child.lower_ == "between":
+                    between = people
+        if not possessor and len(between) < 2:
             add(_governing_subjects(token, sentence, resolve))
     add(objects)
     held_noun = noun is not None and noun.lower_ in MEETING_NOUNS | GATHERING_NOUNS
@@ -264,7 +289,9 @@ def _meetings_from(trigger: Trigger, sentence: Sentence, resolve, anchor, previo
 
     if not participants:
         return []
-    gathering = (noun is not None and noun.lower_ in GATHERING_NOUNS) or lemma in {"attend", "chair", "address", "convene", "co-chair", "join"}
+    two_sided = trigger.kind == "noun" and len(objects) == 2 and not subjects_of(participants, objects)
+    gathering = not two_sided and (_is_gathering(noun if noun is not None else token, sentence) or (
+        lemma in {"attend", "chair", "address", "convene", "co-chair", "join"}))
     call = any(t.lower_ in CALL_WORDS for t in sentence.span if abs(t.i - token.i) <= 6) or lemma in {"phone", "telephone"}
 
     separate = any(t.lower_ in {"separate", "separately", "respectively", "individually"} for t in sentence.span)
@@ -296,15 +323,59 @@ def _meetings_from(trigger: Trigger, sentence: Sentence, resolve, anchor, previo
     return meetings
 
 
+_STRICT_GATHERINGS = GATHERING_NOUNS - {"meeting", "session", "council"}
+
+
+def _is_gathering(noun, sentence) -> bool:
+    """A summit, a retreat, or a meeting of a body's members; not 'a bilateral meeting'."""
+    if noun is None or noun.pos_ not in {"NOUN", "PROPN"}:
+        return False
+    modifiers = {c.lower_ for c in noun.children}
+    if modifiers & {"bilateral", "one-on-one", "separate", "private"}:
+        return False
+    if noun.lower_ in _STRICT_GATHERINGS or modifiers & {"trilateral", "multilateral", "ministerial", "plenary"}:
+        return True
+    if noun.lower_ in {"meeting", "meetings", "session"}:
+        # "a meeting among SCO members", "the ASEAN Foreign Ministers' Meeting"
+        if any(c.lower_ in {"among", "of"} for c in noun.children) or noun.text[0].isupper():
+            return True
+    return False
+
+
+def subjects_of(participants, objects):
+    return [p for p in participants if p not in objects]
+
+
 def _subjects_people(participants, objects):
     return [p for p in participants if p not in objects]
 
 
 def _one_host_country(subjects: list[Person], objects: list[Person]) -> bool:
-    """'meet with Vietnamese President A, Prime Minister B and C': separate meetings with each host."""
-    countries = {o.country for o in objects if o.country and getattr(o, "country_guessed", False) is False}
+    """'meet with President A, Prime Minister B and Speaker C' of one host country: a visitor's
+    separate meetings with each of the host's leaders."""
+    if len(objects) < 3 or not all(o.role and o.country for o in objects):
+        return False
+    countries = {o.country for o in objects}
+    roles = {o.role.lower() for o in objects}
     subject_countries = {s.country for s in subjects if s.country}
-    return len(countries) == 1 and not (countries & subject_countries) and all(o.role for o in objects)
+    return len(countries) == 1 and len(roles) == len(objects) and not (countries & subject_countries)
+
+
+def _conjoined_before(subjects, sentence: Sentence, resolve) -> list[Person]:
+    """'Wang and senior Chinese diplomat Yang Jiechi held talks': the parser may hang the first
+    of two conjoined subjects elsewhere; the words between them say they go together."""
+    people = []
+    for subject in subjects:
+        mention = sentence.mention_of(subject)
+        if mention is None:
+            continue
+        for other in sentence.mentions:
+            if other.person is None or other.end > mention.start:
+                continue
+            gap = sentence.paragraph.text[other.end - sentence.paragraph.start : mention.start - sentence.paragraph.start]
+            if re.fullmatch(r"\s+and\s+(?:[\w’'.-]+\s+){0,5}", gap) and not re.search(r"\b(?:said|met|with)\b", gap):
+                people.append(other.person)
+    return people
 
 
 def _they(token, sentence, resolve) -> list[Person]:
@@ -333,15 +404,24 @@ def _date_for(sentence, token, region, anchor, future, previous_date) -> DateVal
     pos = token.idx - base
     best = min(candidates, key=lambda f: (f[2].precision == "" and f[2].date is None and False, abs(f[0] - pos)))
     value = best[2]
-    if value.precision == SAME_DAY:
-        return DateValue(previous_date.date if previous_date else None, "day" if previous_date and previous_date.date else "",
-                         value.phrase, anchor)
     return value
 
 
 def _city_in(sentence, lo, hi) -> str | None:
-    for found in G.find_cities(sentence.paragraph.text):
+    text = sentence.paragraph.text
+    for found in G.find_cities(text):
+        # "the Xi'an Declaration", "Berlin's resolve": a city naming something else.
+        if re.match(r"(?:\s+[A-Z]|['’]s\b)", text[found.end : found.end + 3]):
+            continue
         if lo <= found.start < hi:
+            return found.value
+    return None
+
+
+def _country_in(sentence, lo, hi) -> str | None:
+    text = sentence.paragraph.text
+    for found in G.find_countries(text):
+        if lo <= found.start < hi and found.kind == "country" and re.search(r"\b(?:in|to)\s+(?:the\s+)?$", text[max(0, found.start - 8): found.start]):
             return found.value
     return None
 
@@ -349,8 +429,11 @@ def _city_in(sentence, lo, hi) -> str | None:
 def _place(sentence, lo, hi) -> tuple[str | None, str | None]:
     text = sentence.paragraph.text
     s_lo, s_hi = sentence.span.start_char, sentence.span.end_char
-    city = _city_in(sentence, lo, hi) or _city_in(sentence, s_lo, s_hi)
-    if city is None:
+    city = _city_in(sentence, lo, hi)
+    region_country = None if city else _country_in(sentence, lo, hi)
+    if city is None and region_country is None:
+        city = _city_in(sentence, s_lo, s_hi)
+    if city is None and region_country is None:
         for ent in sentence.span.ents:
             if ent.label_ == "GPE" and ent.text not in G.C.country_names() and ent.text not in G.C.country_adjectives():
                 prev = text[max(0, ent.start_char - 4) : ent.start_char]
@@ -363,9 +446,12 @@ def _place(sentence, lo, hi) -> tuple[str | None, str | None]:
         if venue and venue != city:
             break
         venue = None
-    country = G.C.cities().get(city) if city else None
+    country = G.C.cities().get(city) if city else region_country
     if venue:
-        country = country or next((c for v, c in VENUE_COUNTRIES.items() if v in venue), None)
+        venue_country = next((c for v, c in VENUE_COUNTRIES.items() if v in venue), None)
+        if venue_country and country and venue_country != country:
+            city, country = None, venue_country
+        country = country or venue_country
     place = ", ".join(p for p in (venue, city) if p) or None
     return place, country
 
@@ -385,6 +471,17 @@ def _forum(sentence: Sentence, token) -> str | None:
             if best is None or distance < best[0]:
                 best = (distance, known[0])
     return best[1] if best else None
+
+
+def _same_gathering(a: Meeting, b: Meeting) -> bool:
+    """Two mentions of a summit are one when they share a forum, a place or a person, or one says nothing of either."""
+    if a.organisation and a.organisation == b.organisation:
+        return True
+    if a.place and b.place and (a.place in b.place or b.place in a.place):
+        return True
+    if set(map(id, a.participants)) & set(map(id, b.participants)):
+        return True
+    return not (a.place and b.place) and not (a.organisation and b.organisation) and (a.date.date == b.date.date or not a.date.date or not b.date.date)
 
 
 def _compatible_dates(a: Meeting, b: Meeting) -> bool:
@@ -408,16 +505,8 @@ def _absorb(into: Meeting, other: Meeting) -> None:
 
 def merge_meetings(meetings: list[Meeting]) -> list[Meeting]:
     """One record per real meeting: the same event told several times is merged."""
-    # "The meeting was attended by X": X joins the meeting told just before.
-    kept: list[Meeting] = []
-    for meeting in meetings:
-        if meeting.rule == "addition":
-            before = [m for m in kept if m.status == "held" and m.rule != "addition"]
-            if before:
-                _absorb(before[-1], meeting)
-            continue
-        kept.append(meeting)
-    meetings = kept
+    additions = [m for m in meetings if m.rule == "addition"]
+    meetings = [m for m in meetings if m.rule != "addition"]
     result: list[Meeting] = []
     # Gatherings first: everyone who attended, chaired or addressed "the summit" met there.
     for meeting in meetings:
@@ -428,7 +517,7 @@ def merge_meetings(meetings: list[Meeting]) -> list[Meeting]:
             same_people = set(map(id, existing.participants)) == set(map(id, meeting.participants))
             if meeting.summit_like and existing.summit_like and _compatible_dates(existing, meeting) and (
                 not meeting.organisation or not existing.organisation or meeting.organisation == existing.organisation
-            ):
+            ) and _same_gathering(existing, meeting):
                 target = existing
             elif same_people and _compatible_dates(existing, meeting) and (
                 meeting.status == "held" or meeting.country == existing.country or not meeting.country or not existing.country
@@ -460,4 +549,22 @@ def merge_meetings(meetings: list[Meeting]) -> list[Meeting]:
         _absorb(candidates[0], single)
     final = multi + final
     final.sort(key=lambda m: m.start)
+    # "The meeting was attended by X": X joins the meeting told just before.
+    for addition in additions:
+        before = [m for m in final if m.status == "held" and len(m.participants) >= 2 and m.start <= addition.start]
+        if before:
+            target = before[-1]
+            for person in addition.participants:
+                if person not in target.participants:
+                    target.participants.append(person)
+    # A meeting on the sidelines of a summit was held where the summit was.
+    for meeting in final:
+        if meeting.sidelines:
+            summits = [m for m in final if m.summit_like and m is not meeting and m.status == meeting.status]
+            if summits:
+                meeting.parent = summits[0]
+                meeting.place = meeting.place or summits[0].place
+                meeting.country = meeting.country or summits[0].country
+                if meeting.date.date is None:
+                    meeting.date = summits[0].date
     return final

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 
 from . import gazetteer as G
 from .lexicon import (
-    EXPERT_HEADS, HONORIFICS, INTERNATIONAL_OFFICES, OFFICE_HEADS, OFFICE_WORDS,
+    EXPERT_HEADS, HONORIFICS, INTERNATIONAL_OFFICES, OFFICE_HEADS, OFFICE_WORDS, ORG_HEADS,
 )
 from .names import PARTICLES, STOP_CAPS, fold, initials, is_initial, name_words, same_person, strip_possessive
 from .types import Person
@@ -79,7 +79,7 @@ def _is_name_word(word: str, context: ParagraphContext, start: int) -> bool:
     if not bare or not bare[0].isupper() or bare in STOP_CAPS:
         return False
     low = bare.lower()
-    if low in OFFICE_WORDS or low in HONORIFICS:
+    if low in OFFICE_WORDS or low in HONORIFICS or low in ORG_HEADS:
         return False
     if any(c.isdigit() for c in bare):
         return False

@@ -13,6 +13,7 @@ from pathlib import Path
 
 from . import gazetteer as G
 from . import nlp
+from .dates import SAME_DAY
 from .meetings import build_meetings, merge_meetings
 from .names import fold
 from .people import Mention, PeopleIndex, ParagraphContext, find_mentions
@@ -72,8 +73,9 @@ def extract(article: Article, docs=None) -> Extraction:
     meetings = merge_meetings(state.meetings)
     statements = state.statements
     _link_statements(statements, meetings, article)
-    _finish_meetings(meetings)
     index.finish()
+    _place_from_dateline(meetings, article, paragraphs)
+    _finish_meetings(meetings)
     for person in index.people:
         if person.organisation and not person.country:
             person.country = _org_country(person.organisation, person)
@@ -127,10 +129,16 @@ class _Discourse:
             if mention.kind == "pronoun":
                 self._pronoun(mention, sentence)
         anchor = self.article.published
-        new_meetings = build_meetings(sentence, self.resolve, anchor, self.last_date)
+        new_meetings = build_meetings(sentence, self.resolve, anchor, self.last_date, self._group)
         for meeting in new_meetings:
-            if meeting.date.date is None and not meeting.date.phrase and meeting.status == "held":
+            if meeting.date.precision == SAME_DAY:
+                meeting.date = self._inherited_date(meeting, any_status=True)
+            elif meeting.date.date is None and not meeting.date.phrase and meeting.status == "held":
                 meeting.date = self._inherited_date(meeting)
+                if not meeting.place and not meeting.country and meeting.date.date:
+                    source = self._dated_source(meeting)
+                    if source is not None:
+                        meeting.place, meeting.country = source.place, source.country
             if meeting.date.date:
                 self.last_date = meeting.date
         self.meetings.extend(new_meetings)
@@ -140,11 +148,30 @@ class _Discourse:
         if subject is not None:
             self.focus = subject
 
-    def _inherited_date(self, meeting: Meeting) -> DateValue:
+    def _group(self) -> list[Person]:
+        """'The two presidents', 'the leaders': the people of the meeting told last (all of a summit's)."""
+        for meeting in reversed(self.meetings):
+            if meeting.status == "held" and len(meeting.participants) >= 2:
+                people = list(meeting.participants)
+                if meeting.summit_like:
+                    for other in self.meetings:
+                        if other.summit_like and other.status == "held":
+                            people += [p for p in other.participants if p not in people]
+                return people
+        return []
+
+    def _dated_source(self, meeting: Meeting) -> Meeting | None:
         for earlier in reversed(self.meetings):
             if earlier.status == "held" and earlier.date.date and set(map(id, earlier.participants)) & set(map(id, meeting.participants)):
-                return DateValue(earlier.date.date, earlier.date.precision, "", earlier.date.anchor)
-        return DateValue(None)
+                return earlier
+        return None
+
+    def _inherited_date(self, meeting: Meeting, any_status: bool = False) -> DateValue:
+        """A meeting told without a date took place on the day of the last meeting its people had."""
+        source = self._dated_source(meeting)
+        if source is None:
+            return DateValue(None, "", meeting.date.phrase)
+        return DateValue(source.date.date, source.date.precision, meeting.date.phrase or "", source.date.anchor)
 
     def _main_subject(self, sentence: Sentence) -> Person | None:
         root = sentence.span.root
@@ -197,10 +224,10 @@ def _link_statements(statements: list[Statement], meetings: list[Meeting], artic
         if _NO_MEETING_CUES.search(statement.text):
             continue
         role = (statement.speaker.role or "").lower()
-        if not role or any(w in EXPERT_HEADS for w in role.split()):
+        if any(w in EXPERT_HEADS for w in role.split()) or (not role and statement.speaker.organisation):
             continue
         theirs = [m for m in held if statement.speaker in m.participants]
-        if not theirs and len(summits) == 1 and summits[0].start <= statement.start:
+        if not theirs and role and len(summits) == 1 and summits[0].start <= statement.start:
             summits[0].participants.append(statement.speaker)
             theirs = [summits[0]]
         if not theirs:
@@ -209,6 +236,21 @@ def _link_statements(statements: list[Statement], meetings: list[Meeting], artic
         meeting = before[-1] if before else theirs[0]
         statement.meeting = meeting
         statement.date = meeting.date
+
+
+def _place_from_dateline(meetings: list[Meeting], article: Article, paragraphs) -> None:
+    """A meeting told in the dateline paragraph without a place was held where the story was filed."""
+    city = article.dateline
+    code = G.C.cities().get(city) or next((c for name, c in G.C.cities().items() if name.lower() == city.lower()), None)
+    if not city or not code:
+        return
+    first = next((p for p in paragraphs if p.kind == "body"), None)
+    if first is None:
+        return
+    for meeting in meetings:
+        if meeting.status == "held" and meeting.kind != "call" and not meeting.country \
+                and first.start <= meeting.start < first.end:
+            meeting.place, meeting.country = meeting.place or city, code
 
 
 def _finish_meetings(meetings: list[Meeting]) -> None:

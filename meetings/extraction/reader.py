@@ -127,7 +127,23 @@ def parse_text(text: str, published: dt.date | None = None, source: str = "",
             p.kind = "header"
     _read_credits(article, paragraphs)
     article.paragraphs = paragraphs
+    article.dateline = _dateline(paragraphs)
     return article
+
+
+_DATELINE = re.compile(r"^([A-Z][A-Z'’. -]{2,30}?)(?:,|\s+\()")
+
+
+def _dateline(paragraphs: list[Paragraph]) -> str:
+    """'BEIJING, July 12 (Reuters) -' or 'WASHINGTON (AP) —': the city the story was filed from."""
+    for p in paragraphs:
+        if p.kind != "body":
+            continue
+        match = _DATELINE.match(p.text)
+        if match and re.search(r"(?:--|—|–| - |/\w+/|\(\w+\))", p.text[:80]):
+            return match.group(1).strip().title()
+        return ""
+    return ""
 
 
 def _find_title(paragraphs: list[Paragraph], meta_title: str) -> int:

@@ -34,6 +34,7 @@ class Article:
     url: str = ""
     paragraphs: list[Paragraph] = field(default_factory=list)
     credited: list[str] = field(default_factory=list)  # outlets credited (byline, photos)
+    dateline: str = ""  # the city of the dateline ("BEIJING, July 12 (Reuters) -")
     filename: str = ""
 
 
