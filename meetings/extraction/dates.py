@@ -27,8 +27,8 @@ _YEAR = r"(?P<year>(?:19|20)\d\d)"
 
 # Publication dates, in the shapes outlets print them (checked in this order).
 _PUBLISHED_PATTERNS = [
-    re.compile(rf"\b{_YEAR}-(?P<mnum>[01]\d)-(?P<day>[0-3]\d)\b"),
-    re.compile(rf"\b(?P<day>[0-3]?\d)[./](?P<mnum>[01]?\d)[./]{_YEAR}\b"),  # day first, as most outlets
+    re.compile(rf"\b{_YEAR}-(?P<mnum>[01]\d)-(?P<day>[0-3]\d)(?!\d)"),
+    re.compile(rf"\b(?P<day>\d\d?)[./](?P<mnum>\d\d?)[./]{_YEAR}\b"),  # day first, as most outlets
     re.compile(rf"\b{_DAY}\s+(?:of\s+)?{_MONTH},?\s+{_YEAR}\b", re.I),
     re.compile(rf"\b{_MONTH}\s+{_DAY},?\s+{_YEAR}\b", re.I),
 ]

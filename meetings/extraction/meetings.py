@@ -60,13 +60,22 @@ def find_triggers(sentence: Sentence) -> list[Trigger]:
                 continue
             if lemma == "join" and not any(c.lower_ in GATHERING_NOUNS for c in token.subtree):
                 continue
-            if lemma in {"attend", "address", "chair", "convene", "co-chair"} and not any(
+            head_is_meeting = token.dep_ == "acl" and token.head.lower_ in GATHERING_NOUNS | MEETING_NOUNS
+            if token.dep_ == "advcl" and lemma in {"chair", "host", "co-chair"}:
+                gathering_object = next((c for c in token.head.children if c.dep_ == "dobj" and c.lower_ in GATHERING_NOUNS), None)
+                head_is_meeting = gathering_object is not None
+            if lemma in {"attend", "address", "chair", "convene", "co-chair", "host"} and not head_is_meeting and not any(
                 c.lower_ in GATHERING_NOUNS | MEETING_NOUNS for c in token.subtree
             ):
-                continue
+                if lemma != "host":
+                    continue
             if token.dep_ in {"xcomp", "acl"} and token.head.lower_ in _NOT_FUTURE_NOUNS:
                 continue
             meeting_noun = next((c for c in token.children if c.dep_ in {"dobj", "nsubjpass"} and c.lower_ in GATHERING_NOUNS | MEETING_NOUNS), None)
+            if meeting_noun is None and head_is_meeting:
+                # "the summit, chaired by X"
+                meeting_noun = token.head if token.dep_ == "acl" else next(
+                    c for c in token.head.children if c.dep_ == "dobj" and c.lower_ in GATHERING_NOUNS)
             if meeting_noun is not None:
                 nouns_taken.add(meeting_noun.i)
             triggers.append(Trigger(token, "verb", meeting_noun))
@@ -181,6 +190,7 @@ def _meetings_from(trigger: Trigger, sentence: Sentence, resolve, anchor, previo
     lemma = _lemma(token)
     participants: list[Person] = []
     objects: list[Person] = []
+    unnamed_party = False
 
     def add(people, into=participants):
         for person in people:
@@ -194,6 +204,11 @@ def _meetings_from(trigger: Trigger, sentence: Sentence, resolve, anchor, previo
             if not subjects and token.head.dep_ in {"xcomp", "conj"}:
                 subjects = [c for c in token.head.head.children if c.dep_ in {"nsubj", "nsubjpass"}]
         passive_meeting = any(s.lower_ in MEETING_NOUNS | GATHERING_NOUNS for s in subjects)
+        # "The Secretary-General spoke by telephone with President X": a side told by office only.
+        unnamed_party = bool(subjects) and all(
+            resolve(s, sentence) is None and s.pos_ in {"NOUN", "PROPN"} and s.lower_ not in MEETING_NOUNS | GATHERING_NOUNS
+            and s.lemma_.lower() not in {"side", "leader", "minister", "official", "delegation"}
+            for s in subjects)
         add(_conjoined_before(subjects, sentence, resolve))
         for subject in subjects:
             if subject.lower_ in {"who", "that"} and token.dep_ == "relcl":
@@ -234,7 +249,9 @@ def _meetings_from(trigger: Trigger, sentence: Sentence, resolve, anchor, previo
         between = []
         for child in token.children:
             if child.dep_ == "poss":
-                add([p for t in _subtree_without(child, nested) if (p := resolve(t, sentence))])
+                owners = [p for t in _subtree_without(child, nested) if (p := resolve(t, sentence))]
+                add(owners)
+                unnamed_party = unnamed_party or (not owners and child.pos_ in {"NOUN", "PROPN"})
             elif child.dep_ == "prep" and child.lower_ in {"with", "between", "among"} or child.dep_ == "acl":
                 people = [p for t in _subtree_without(child, nested) if (p := resolve(t, sentence))]
                 add(people, objects)
@@ -307,6 +324,7 @@ def _meetings_from(trigger: Trigger, sentence: Sentence, resolve, anchor, previo
         meeting.summit_like = gathering and not split_objects
         meeting.date = _date_for(sentence, token, region, anchor, status == "planned", previous_date)
         meeting.sidelines = bool(re.search(r"\b(?:sidelines?|margins?)\s+of\b", sentence.text))
+        meeting.unnamed_party = unnamed_party and bool(objects)
         place, country = _place(sentence, region_text_start, region_text_end)
         meeting.place, meeting.country = place, country
         if not meeting.country:
@@ -390,9 +408,16 @@ def _new_meeting(status, participants, sentence, start, end, rule, country=None)
                    confidence=0.8 if len(participants) >= 2 else 0.6, trigger=rule)
 
 
+_DATELINE_END = re.compile(r"^[A-Z][^\n]{0,60}?(?:\(\w[\w ]*\)\s*(?:--|-|–|—)|/\w+/\.?)\s*")
+
+
 def _date_for(sentence, token, region, anchor, future, previous_date) -> DateValue:
     text = sentence.paragraph.text
     found = find_dates(text[sentence.span.start_char : sentence.span.end_char], anchor, future)
+    # The date in a dateline ("MUNICH, Feb 17 (Reuters) -") is the filing date, not the event's.
+    dateline = _DATELINE_END.match(text) if sentence.span.start_char == 0 else None
+    if dateline:
+        found = [f for f in found if f[0] >= dateline.end()]
     if not found:
         return DateValue(None)
     base = sentence.span.start_char
@@ -407,11 +432,17 @@ def _date_for(sentence, token, region, anchor, future, previous_date) -> DateVal
     return value
 
 
+_PLACE_BEFORE = re.compile(r"\b(?:in|at|to|visited|visiting|visit|from)\s+(?:the\s+)?$", re.I)
+
+
 def _city_in(sentence, lo, hi) -> str | None:
     text = sentence.paragraph.text
     for found in G.find_cities(text):
         # "the Xi'an Declaration", "Berlin's resolve": a city naming something else.
         if re.match(r"(?:\s+[A-Z]|['’]s\b)", text[found.end : found.end + 3]):
+            continue
+        # "Washington would keep supporting Kyiv": a capital standing for its government.
+        if not _PLACE_BEFORE.search(text[max(0, found.start - 12) : found.start]):
             continue
         if lo <= found.start < hi:
             return found.value
@@ -498,6 +529,7 @@ def _absorb(into: Meeting, other: Meeting) -> None:
     into.country = into.country or other.country
     into.organisation = into.organisation or other.organisation
     into.summit_like = into.summit_like or other.summit_like
+    into.unnamed_party = into.unnamed_party or other.unnamed_party
     if other.kind == "call":
         into.kind = "call"
     into.confidence = max(into.confidence, other.confidence)
@@ -538,7 +570,8 @@ def merge_meetings(meetings: list[Meeting]) -> list[Meeting]:
         candidates = [m for m in multi if m.status == single.status and single.participants[0] in m.participants
                       and _compatible_dates(m, single)
                       and (single.status == "held" or not single.country or not m.country or m.country == single.country)]
-        if single.status == "planned" and not candidates:
+        if not candidates and (single.status == "planned" or single.summit_like or single.unnamed_party):
+            # A planned visit, a summit with one named participant, a call with "the Secretary-General".
             final.append(single)
             continue
         if not candidates:

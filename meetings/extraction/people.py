@@ -449,22 +449,23 @@ class PeopleIndex:
         self._touch(person)
         return person
 
-    def resolve_description(self, mention: Mention) -> Person | None:
+    def description_fits(self, person: Person, mention: Mention) -> bool:
         head = mention.head
+        role = (person.role or "").lower()
+        if head == "highness":
+            return "prince" in role or "sheikh" in role or "emir" in role or any(
+                w.lower() in {"prince", "sheikh", "emir", "h.h."} for a in person.aliases for w in a.split())
+        if mention.country and person.country != mention.country:
+            return False
+        return bool(role) and (
+            head in role.replace("-", " ").split() or head in role
+            or (head == "diplomat" and ("minister" in role or "secretary" in role))
+            or head in {"leader", "official"}
+        )
+
+    def resolve_description(self, mention: Mention) -> Person | None:
         for person in reversed(self.recent):
-            role = (person.role or "").lower()
-            if head == "highness":
-                if any(w.lower() in {"prince", "sheikh", "emir", "h.h."} for a in person.aliases for w in a.split()) \
-                        or "prince" in role or person.rule == "title":
-                    return self._link_soft(person, mention)
-                continue
-            if mention.country and person.country and mention.country != person.country:
-                continue
-            if mention.country and not person.country:
-                continue
-            if head in role.replace("-", " ").split() or head in role or (
-                head == "diplomat" and ("minister" in role or "secretary" in role)
-            ) or (head in {"leader", "official"} and role):
+            if self.description_fits(person, mention):
                 return self._link_soft(person, mention)
         return None
 

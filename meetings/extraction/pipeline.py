@@ -124,10 +124,24 @@ class _Discourse:
         mention.person = person
         return person
 
+    def _description(self, mention: Mention, sentence: Sentence) -> None:
+        """'the minister' is the salient person holding that office: first the one named earlier in
+        the same sentence (subjects come first), then the person in focus."""
+        def fits(person: Person | None) -> bool:
+            return person is not None and self.index.description_fits(person, mention)
+
+        earlier = [m.person for m in sentence.mentions if m.start < mention.start and m.kind == "name" and fits(m.person)]
+        if earlier:
+            mention.person = earlier[0]
+        elif fits(self.focus):
+            mention.person = self.focus
+
     def read(self, sentence: Sentence, paragraphs, n: int) -> None:
         for mention in sentence.mentions:
             if mention.kind == "pronoun":
                 self._pronoun(mention, sentence)
+            elif mention.kind == "description":
+                self._description(mention, sentence)
         anchor = self.article.published
         new_meetings = build_meetings(sentence, self.resolve, anchor, self.last_date, self._group)
         for meeting in new_meetings:
@@ -275,7 +289,7 @@ def _title(meeting: Meeting) -> str:
     where = f" in {meeting.place.split(', ')[-1]}" if meeting.place else (
         f" in {G.C.country_name(meeting.country)}" if meeting.country else "")
     if meeting.kind == "call":
-        return f"Call between {' and '.join(names[:2])}"
+        return f"Call between {' and '.join(names[:2])}" if len(names) > 1 else f"Call with {names[0]}"
     if meeting.status == "planned" and len(names) == 1:
         return f"{names[0]}: planned visit{where}"
     if meeting.kind == "multilateral":
@@ -284,6 +298,8 @@ def _title(meeting: Meeting) -> str:
     if len(names) == 2:
         verb = "to meet" if meeting.status == "planned" else "meets"
         return f"{names[0]} {verb} {names[1]}{where}"
+    if len(names) == 1:
+        return f"Meeting with {names[0]}{where}"
     return f"Meeting of {', '.join(names[:3])}{where}"
 
 

@@ -154,8 +154,7 @@ def _find_title(paragraphs: list[Paragraph], meta_title: str) -> int:
             continue
         if parse_published(p.text) and len(p.text.split()) < 6:
             continue
-        if len(p.text.split()) >= 3:
-            return i
+        return i
     return 0
 
 
@@ -199,7 +198,7 @@ def _read_credits(article: Article, paragraphs: list[Paragraph]) -> None:
     for p in paragraphs:
         if p.kind in {"credit", "caption", "furniture"}:
             for match in re.finditer(
-                r"(?:provided by|photo:|via|source:|^--)\s*([A-Z][\w.&' -]+?)(?=\s+(?:and|via)\b|[\])]|$)|([A-Z][\w ]+?) contributed",
+                r"(?i:provided by|photo:|via|source:|^--)\s*([A-Z][\w.&' -]+?)(?=\s+(?:and|via)\b|[\])]|$)|([A-Z][\w ]+?) contributed",
                 p.text,
             ):
                 article.credited.append((match.group(1) or match.group(2)).strip())

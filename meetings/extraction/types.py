@@ -95,6 +95,7 @@ class Meeting:
     sidelines: bool = False
     parent: "Meeting | None" = None
     summit_like: bool = False  # a named gathering (summit, meeting of a body) others can join
+    unnamed_party: bool = False  # one side named by office only ("the Secretary-General")
 
     def names(self) -> list[str]:
         return [p.name for p in self.participants]

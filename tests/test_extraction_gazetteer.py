@@ -1,0 +1,51 @@
+from meetings.extraction import gazetteer as G
+from meetings.extraction.names import fold, initials, same_person
+
+
+def codes(text):
+    return [(f.text, f.value) for f in G.find_countries(text)]
+
+
+def test_countries_by_name_adjective_and_longest_match():
+    assert codes("South Korea and North Korea") == [("South Korea", "KR"), ("North Korea", "KP")]
+    assert codes("the Russian Foreign Minister met U.S. officials") == [("Russian", "RU"), ("U.S.", "US")]
+    assert codes("Viet Nam, Türkiye and the Lao PDR") == [("Viet Nam", "VN"), ("Türkiye", "TR"), ("Lao PDR", "LA")]
+
+
+def test_regions_and_territories_are_not_countries():
+    assert codes("Central Asian states and Latin America") == []
+    assert codes("Taiwan and Hong Kong") == []
+
+
+def test_named_organisations_with_continuations_and_acronyms():
+    found = {(f.kind, f.value) for f in G.find_organisations(
+        "Sun, a scholar with the Chinese Academy of Social Sciences, and the Istanbul Policy Center (IPC) "
+        "said the Ministry of Foreign Affairs and International Cooperation and the Turkish foreign ministry agreed."
+    )}
+    assert ("org", "Chinese Academy of Social Sciences") in found
+    assert ("org", "Istanbul Policy Center") in found and ("acronym", "Istanbul Policy Center") in found
+    assert ("org", "Ministry of Foreign Affairs and International Cooperation") in found
+    assert ("org", "Turkish foreign ministry") in found
+
+
+def test_known_international_bodies_by_acronym():
+    found = [(f.text, f.value) for f in G.find_organisations("the SCO and Nato met the IAEA")]
+    assert found == [("SCO", "Shanghai Cooperation Organization"), ("Nato", "North Atlantic Treaty Organization"),
+                     ("IAEA", "International Atomic Energy Agency")]
+
+
+def test_treaties_and_initiatives_are_not_organisations():
+    assert G.find_organisations("the Belt and Road Initiative and the Xi'an Declaration") == []
+
+
+def test_outlet_countries():
+    assert G.outlet_country("Xinhua") == "CN"
+    assert G.outlet_country("Ministry of Foreign Affairs of Japan") == "JP"
+
+
+def test_name_comparison():
+    assert fold("Bùi Thanh Sơn") == "bui thanh son"
+    assert same_person("WANG Yi", "Wang Yi")
+    assert same_person("Faisal bin Farhan", "Faisal bin Farhan bin Abdullah")
+    assert not same_person("Wang Yi", "Wang Wenbin")
+    assert initials("Mohammed bin Salman") == "MBS"

@@ -1,0 +1,93 @@
+import pytest
+
+from tests.extraction_helpers import meetings, run
+
+pytestmark = pytest.mark.slow
+
+# Articles in these tests are published on Monday 2024-03-11.
+
+
+def test_met_with_is_a_held_bilateral_dated_from_the_weekday():
+    result = run("Indian External Affairs Minister Subrahmanyam Jaishankar met with Singapore's Foreign Minister "
+                 "Vivian Balakrishnan in Singapore on Saturday.")
+    assert meetings(result) == [("held", "bilateral", "2024-03-09", ["Subrahmanyam Jaishankar", "Vivian Balakrishnan"])]
+    (meeting,) = result["meetings"]
+    assert meeting["place"] == "Singapore" and meeting["country"] == "SG"
+
+
+def test_received_and_held_talks_with():
+    result = run(
+        "President Xi Jinping received visiting Kenyan President William Ruto in Beijing on Friday.\n\n"
+        "Ruto later held talks with Premier Li Qiang."
+    )
+    assert meetings(result) == [
+        ("held", "bilateral", "2024-03-08", ["William Ruto", "Xi Jinping"]),
+        ("held", "bilateral", "2024-03-08", ["Li Qiang", "William Ruto"]),
+    ]
+
+
+def test_phone_call_is_a_call():
+    result = run("Ukrainian Foreign Minister Dmytro Kuleba spoke by phone with Turkish Foreign Minister Hakan Fidan on Sunday.")
+    assert meetings(result) == [("held", "call", "2024-03-10", ["Dmytro Kuleba", "Hakan Fidan"])]
+
+
+def test_planned_visits_one_per_country_and_future_dates():
+    result = run(
+        "Foreign Minister Penny Wong met Indonesian Foreign Minister Retno Marsudi in Jakarta on Monday, "
+        "ahead of the minister's visits to Malaysia and Thailand.\n\n"
+        "Wong will meet Thai Prime Minister Srettha Thavisin on Thursday."
+    )
+    found = meetings(result)
+    assert ("held", "bilateral", "2024-03-11", ["Penny Wong", "Retno Marsudi"]) in found
+    planned = [m for m in result["meetings"] if m["status"] == "planned"]
+    assert {m["country"] for m in planned if m["participants"] == ["Penny Wong"]} >= {"MY"}
+    assert ("planned", "bilateral", "2024-03-14", ["Penny Wong", "Srettha Thavisin"]) in found
+
+
+def test_summit_mentions_merge_into_one_multilateral_meeting():
+    result = run(
+        "Kazakh President Kassym-Jomart Tokayev and Uzbek President Shavkat Mirziyoyev attended the summit in Astana on Friday.\n\n"
+        "Kyrgyz President Sadyr Japarov also addressed the summit."
+    )
+    (meeting,) = result["meetings"]
+    assert meeting["kind"] == "multilateral" and meeting["date"] == "2024-03-08"
+    assert set(meeting["participants"]) == {"Kassym-Jomart Tokayev", "Shavkat Mirziyoyev", "Sadyr Japarov"}
+
+
+def test_separate_talks_are_separate_bilaterals_on_the_sidelines():
+    result = run(
+        "Leaders attended the SCO summit in Astana on Friday, chaired by Kazakh President Kassym-Jomart Tokayev.\n\n"
+        "On the sidelines of the summit, Tokayev held separate talks with Uzbek President Shavkat Mirziyoyev "
+        "and Tajik President Emomali Rahmon."
+    )
+    bilaterals = [m for m in result["meetings"] if m["kind"] == "bilateral"]
+    assert sorted(sorted(m["participants"]) for m in bilaterals) == [
+        ["Emomali Rahmon", "Kassym-Jomart Tokayev"], ["Kassym-Jomart Tokayev", "Shavkat Mirziyoyev"]]
+    assert all(m["organisation"] is None and m["place"] == "Astana" for m in bilaterals)
+
+
+def test_meeting_attended_by_adds_people_to_the_meeting_told_before():
+    result = run(
+        "Egyptian President Abdel Fattah al-Sisi received Jordan's King Abdullah II in Cairo on Sunday.\n\n"
+        "The meeting was attended by Egyptian Foreign Minister Sameh Shoukry."
+    )
+    (meeting,) = result["meetings"]
+    assert "Sameh Shoukry" in meeting["participants"]
+
+
+def test_three_sides_make_a_multilateral_meeting():
+    result = run("UN Secretary-General António Guterres met in Lviv on Thursday with Ukrainian President Volodymyr Zelenskyy "
+                 "and Turkish President Recep Tayyip Erdogan.")
+    (meeting,) = result["meetings"]
+    assert meeting["kind"] == "multilateral" and meeting["country"] == "UA"
+
+
+def test_a_meeting_needs_a_named_participant():
+    result = run("The two sides held talks in Geneva on Monday. Officials said the meeting went well.")
+    assert result["meetings"] == []
+
+
+def test_vague_dates_stay_unknown():
+    result = run("Xi Jinping and Joe Biden met in Bali last November.")
+    (meeting,) = result["meetings"]
+    assert meeting["date"] is None and meeting["country"] == "ID"

@@ -1,0 +1,107 @@
+import datetime as dt
+
+import pytest
+
+from meetings.extraction.reader import parse_text, read_article
+from meetings.extraction.types import ArticleError
+
+CHINA_DAILY = """Central Asian cooperation urged
+
+Updated: 2013-07-15 07:14
+
+By Zhou Wa (China Daily)
+
+  Print Mail Large Medium  Small 分享按钮 0
+
+Leaders attend the summit in Bishkek on Saturday. Provided by Agence France-Presse
+
+Talks on cooperation
+
+Foreign Minister Wang Yi called for closer cooperation, the ministry said on Sunday.
+
+Xinhua contributed to the story.
+"""
+
+
+def test_text_article_header_byline_and_furniture():
+    article = parse_text(CHINA_DAILY)
+    assert article.title == "Central Asian cooperation urged"
+    assert article.published == dt.date(2013, 7, 15)
+    assert article.authors == ["Zhou Wa"]
+    assert article.source == "China Daily"
+    kinds = {p.text[:20]: p.kind for p in article.paragraphs}
+    assert kinds["Print Mail Large Med"] == "furniture"
+    assert kinds["Leaders attend the s"] == "caption"
+    assert kinds["Talks on cooperation"] == "heading"
+    assert kinds["Foreign Minister Wan"] == "body"
+    assert kinds["Xinhua contributed t"] == "credit"
+    assert "Agence France-Presse" in article.credited and "Xinhua" in article.credited
+
+
+def test_paragraph_offsets_index_the_file_text():
+    article = parse_text(CHINA_DAILY)
+    for paragraph in article.paragraphs:
+        assert article.text[paragraph.start : paragraph.end] == paragraph.text
+
+
+def test_dateline_year_comes_from_the_caller():
+    text = "Xi meets Lula\n\nBEIJING, July 8 (Xinhua) -- Chinese President Xi Jinping met Brazilian President Lula in Beijing on Monday.\n"
+    article = parse_text(text, published=dt.date(2024, 7, 9))
+    assert article.published == dt.date(2024, 7, 9)
+    assert article.source == "Xinhua"
+
+
+def test_title_may_carry_a_date():
+    text = ("Spokesperson's Regular Press Conference on March 17, 2023\n\n2023-03-17 20:05\n\n"
+            "Spokesperson Wang Wenbin announced: President Xi will visit Russia next week.\n")
+    article = parse_text(text)
+    assert article.title.startswith("Spokesperson's Regular Press Conference")
+    assert article.published == dt.date(2023, 3, 17)
+    assert article.paragraphs[-1].kind == "body"
+
+
+def test_html_page_main_text_and_meta_date(tmp_path):
+    page = tmp_path / "story.html"
+    page.write_text(
+        """<!DOCTYPE html><html><head><title>Leaders meet | Outlet</title>
+        <meta property="og:title" content="Leaders meet in Geneva">
+        <meta property="article:published_time" content="2023-05-19T15:42:10Z">
+        <meta name="author" content="Ana Writer"></head><body>
+        <nav><a href="/">Home</a> <a href="/world">World</a></nav>
+        <article><h1>Leaders meet in Geneva</h1>
+        <figure><img src="x.jpg"><figcaption>Leaders shake hands [Reuters]</figcaption></figure>
+        <p>GENEVA (Reuters) - Swiss President Alain Berset met Ukrainian Foreign Minister Dmytro Kuleba in Geneva on Friday to discuss a peace summit, officials said.</p>
+        <p>"We want to help," Berset told reporters after the meeting, which lasted an hour.</p>
+        </article><aside><h2>Read next</h2><ul><li><a href="/a">Markets slip as oil rises</a></li></ul></aside>
+        <footer>© Outlet</footer></body></html>""",
+        encoding="utf-8",
+    )
+    article = read_article(page)
+    assert article.published == dt.date(2023, 5, 19)
+    assert article.title == "Leaders meet in Geneva"
+    body = " ".join(p.text for p in article.paragraphs if p.kind == "body")
+    assert "Alain Berset met" in body
+    assert "Markets slip" not in body and "Home" not in body
+    for paragraph in article.paragraphs:
+        assert article.text[paragraph.start : paragraph.end] == paragraph.text
+
+
+@pytest.mark.parametrize(
+    "content, message",
+    [
+        (b"", "empty"),
+        (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "not a text file"),
+        ("Caf\u00e9 talks".encode("latin-1") + b"\nmore text here\n", "not valid UTF-8"),
+    ],
+)
+def test_unreadable_files_name_the_file(tmp_path, content, message):
+    path = tmp_path / "bad-article.txt"
+    path.write_bytes(content)
+    with pytest.raises(ArticleError) as error:
+        read_article(path)
+    assert "bad-article.txt" in str(error.value) and message in str(error.value)
+
+
+def test_missing_file_is_a_clear_error(tmp_path):
+    with pytest.raises(ArticleError, match="cannot be read"):
+        read_article(tmp_path / "nope.txt")
