@@ -30,6 +30,9 @@ class Curated(models.Model):
     extraction_rule = models.CharField(
         max_length=80, blank=True, help_text="The extraction rule that produced this record."
     )
+    review_note = models.CharField(
+        max_length=300, blank=True, help_text="Why the importer wants a curator to look (an uncertain match)."
+    )
 
     class Meta:
         abstract = True
@@ -119,6 +122,38 @@ class Person(Curated):
 
     def get_absolute_url(self) -> str:
         return reverse("meetings:person_detail", args=[self.slug])
+
+
+class PersonName(models.Model):
+    """A name a person is known by, normalised for matching (openparliament's alternate names)."""
+
+    person = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="names")
+    name = models.CharField(max_length=200)
+    key = models.CharField(max_length=200, help_text="Case-, accent- and punctuation-free form.")
+
+    class Meta:
+        ordering = ["person", "name"]
+        constraints = [models.UniqueConstraint(fields=["person", "key"], name="person_name_once")]
+        indexes = [models.Index(fields=["key"], name="person_name_key_idx")]  # resolution by name
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class OrganisationName(models.Model):
+    """A name or acronym an organisation is known by, normalised for matching."""
+
+    organisation = models.ForeignKey(Organisation, on_delete=models.CASCADE, related_name="names")
+    name = models.CharField(max_length=200)
+    key = models.CharField(max_length=200)
+
+    class Meta:
+        ordering = ["organisation", "name"]
+        constraints = [models.UniqueConstraint(fields=["organisation", "key"], name="organisation_name_once")]
+        indexes = [models.Index(fields=["key"], name="organisation_name_key_idx")]  # resolution by name
+
+    def __str__(self) -> str:
+        return self.name
 
 
 class Article(models.Model):
@@ -247,6 +282,7 @@ class MeetingSource(Span):
     date_anchor = models.DateField(null=True, blank=True, help_text="The date relative words were resolved against.")
     date_precision = models.CharField(max_length=5, choices=Meeting.Precision.choices, blank=True)
     place = models.CharField(max_length=200, blank=True)
+    participants = models.JSONField(default=list, blank=True, help_text="Who this article says took part.")
 
     class Meta:
         ordering = ["article__published", "pk"]

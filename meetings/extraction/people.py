@@ -249,9 +249,10 @@ def _right_apposition(text: str, run_end: int, context: ParagraphContext) -> tup
     # A list of titled names is not an apposition: ", Kyrgyzstan Foreign Minister Erlan Abdyldaev".
     previous = ""
     for m in _WORD.finditer(phrase):
-        if _is_name_word(m.group(0), context, start + m.start()) and (
-            not previous or previous.lower() in OFFICE_WORDS or previous.lower() == "and"
-        ):
+        # A name may follow a preposition ("in Haikou"); after anything else it starts a new person.
+        if _is_name_word(m.group(0), context, start + m.start()) and previous.lower() not in {
+            "in", "at", "of", "from", "with", "for", "the", "on", "to"
+        }:
             return None
         previous = m.group(0)
     return start, end

@@ -293,14 +293,23 @@ def _title(meeting: Meeting) -> str:
     if meeting.status == "planned" and len(names) == 1:
         return f"{names[0]}: planned visit{where}"
     if meeting.kind == "multilateral":
-        forum = meeting.organisation or "Multilateral meeting"
-        return f"{forum} meeting{where}"
-    if len(names) == 2:
+        return f"{meeting.organisation} meeting{where}" if meeting.organisation else f"Meeting of {_names(names)}{where}"
+    if len(names) >= 2:
+        first = meeting.participants[0]
+        side = first.country or first.organisation
+        other = next((p for p in meeting.participants[1:] if (p.country or p.organisation) != side or side is None),
+                     meeting.participants[1])
         verb = "to meet" if meeting.status == "planned" else "meets"
-        return f"{names[0]} {verb} {names[1]}{where}"
+        return f"{first.name} {verb} {other.name}{where}"
     if len(names) == 1:
         return f"Meeting with {names[0]}{where}"
     return f"Meeting of {', '.join(names[:3])}{where}"
+
+
+def _names(names: list[str]) -> str:
+    if len(names) <= 3:
+        return ", ".join(names[:-1]) + f" and {names[-1]}" if len(names) > 1 else names[0]
+    return f"{', '.join(names[:2])} and {len(names) - 2} others"
 
 
 def _org_country(organisation: str, person: Person) -> str | None:

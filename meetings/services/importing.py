@@ -1,0 +1,320 @@
+"""Importing articles: read -> extract -> persist, one transaction per article.
+
+`article_import` is idempotent: an article whose text is already stored (same
+content hash) creates nothing, unless `update=True`, which replaces exactly
+the records derived from that article. Curated values win: a field listed in
+a record's `locked_fields` is never overwritten.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import logging
+from collections import Counter
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from django.db import transaction
+from django.utils.text import slugify
+
+from meetings.extraction import types as x
+from meetings.extraction.pipeline import extract
+from meetings.extraction.reader import parse_html, parse_text, read_article, decode
+from meetings.extraction.types import ArticleError
+from meetings.models import (
+    Article, Country, Meeting, MeetingSource, Organisation, Participation, Person, Statement,
+)
+
+from . import resolution
+
+log = logging.getLogger(__name__)
+
+LOW_CONFIDENCE = 0.7
+
+
+@dataclass
+class ImportResult:
+    """What one article's import did; `status` is imported, updated, duplicate or failed."""
+
+    name: str
+    status: str
+    article: Article | None = None
+    error: str = ""
+    created: Counter = field(default_factory=Counter)
+    matched: Counter = field(default_factory=Counter)
+    flagged: list[str] = field(default_factory=list)
+    seen: set[int] = field(default_factory=set)  # participations this import confirmed
+
+
+class DryRun(Exception):
+    """Raised inside the transaction of a preview so that nothing is kept."""
+
+
+def content_hash(text: str) -> str:
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+def article_import(*, path: str | Path | None = None, text: str | None = None, filename: str = "",
+                   published: dt.date | None = None, source: str = "", update: bool = False,
+                   dry_run: bool = False) -> ImportResult:
+    """Import one article from a file or from its text. Never raises for a bad article: the
+    result says what failed and the database is left as it was."""
+    name = filename or (Path(path).name if path else "pasted article")
+    try:
+        if path is not None:
+            parsed = read_article(path, published=published, source=source)
+        else:
+            parsed = _parse_text(text or "", name, published, source)
+    except ArticleError as exc:
+        return ImportResult(name, "failed", error=str(exc))
+
+    digest = content_hash(parsed.text)
+    existing = Article.objects.filter(content_hash=digest).first()
+    if existing and not update:
+        return ImportResult(name, "duplicate", article=existing)
+
+    extraction = extract(parsed)
+    result = ImportResult(name, "updated" if existing else "imported")
+    try:
+        with transaction.atomic():
+            stale = _remove_derived(existing) if existing else set()
+            result.article = _persist(parsed, extraction, digest, existing, result)
+            # Participations this article gave before and no longer gives go too.
+            Participation.objects.filter(pk__in=stale - result.seen, reviewed=False).delete()
+            if dry_run:
+                raise DryRun
+    except DryRun:
+        result.article = None
+    except Exception as exc:  # a bug on one article must not stop a folder's import
+        log.exception("import of %s failed", name)
+        return ImportResult(name, "failed", error=f"{type(exc).__name__}: {exc}")
+    return result
+
+
+def _parse_text(text: str, name: str, published, source) -> x.Article:
+    if not text.strip():
+        raise ArticleError(f"{name}: the article is empty")
+    if "\x00" in text:
+        raise ArticleError(f"{name}: not a text file (binary content)")
+    looks_html = name.lower().endswith((".html", ".htm")) or text.lstrip()[:15].lower().startswith(("<!doctype html", "<html"))
+    article = parse_html(text, published=published, source=source) if looks_html else parse_text(text, published=published, source=source)
+    article.filename = name
+    if not any(p.kind == "body" for p in article.paragraphs):
+        raise ArticleError(f"{name}: no story text found")
+    return article
+
+
+def read_upload(data: bytes, name: str) -> str:
+    """Decode an uploaded file, with the same checks as a file on disk."""
+    return decode(data, name)
+
+
+def _remove_derived(article: Article) -> set[int]:
+    """Delete what an earlier import of `article` made, keeping curated records.
+
+    Returns the participations this article gave to meetings that stay (told by
+    other articles too, or curated): the re-import confirms or removes them.
+    """
+    meeting_ids = set(article.meeting_sources.values_list("meeting_id", flat=True))
+    people_ids = set(article.statements.exclude(speaker=None).values_list("speaker_id", flat=True))
+    people_ids |= set(article.participations.values_list("person_id", flat=True))
+    article.statements.filter(reviewed=False).delete()
+    article.meeting_sources.all().delete()
+    Meeting.objects.filter(pk__in=meeting_ids, sources=None, reviewed=False, locked_fields=[]).delete()
+    Person.objects.filter(pk__in=people_ids, participations=None, statements=None, reviewed=False,
+                          locked_fields=[]).delete()
+    return set(article.participations.values_list("pk", flat=True))
+
+
+def _set(record, field_name: str, value, result: ImportResult) -> bool:
+    """Fill a field from the article unless a curator has set it, or it already has a value."""
+    if value in (None, "") or field_name in record.locked_fields:
+        return False
+    if getattr(record, field_name) in (None, ""):
+        setattr(record, field_name, value)
+        return True
+    return False
+
+
+def _persist(parsed: x.Article, extraction: x.Extraction, digest: str, existing: Article | None,
+             result: ImportResult) -> Article:
+    article = existing or Article(content_hash=digest)
+    article.title = (parsed.title or parsed.filename or "Untitled")[:500]
+    article.source = (parsed.source or "")[:200]
+    article.authors = parsed.authors
+    article.published = parsed.published
+    article.url = parsed.url[:1000]
+    article.filename = parsed.filename[:300]
+    article.text = parsed.text
+    article.save()
+
+    countries = {c.code: c for c in Country.objects.all()}
+    organisations = {}
+    for org in extraction.organisations:
+        organisations[org.name] = _organisation(org, countries, result)
+
+    people = {}
+    for person in extraction.people:
+        people[id(person)] = _person(person, countries, organisations, result)
+
+    meetings = {}
+    for meeting in extraction.meetings:
+        meetings[id(meeting)] = _meeting(meeting, article, people, countries, organisations, result)
+    for meeting in extraction.meetings:
+        if meeting.parent is not None and id(meeting.parent) in meetings:
+            record = meetings[id(meeting)]
+            if record.parent_id is None and "parent" not in record.locked_fields:
+                record.parent = meetings[id(meeting.parent)]
+                record.save(update_fields=["parent"])
+
+    statements = []
+    for statement in extraction.statements:
+        speaker = people.get(id(statement.speaker)) if statement.speaker else None
+        body = None
+        if speaker is None:
+            body = organisations.get(statement.speaker_organisation or "")
+            if body is None:
+                continue  # words of an unnamed body ("observers said") are not kept
+        statements.append(Statement(
+            speaker=speaker, speaker_organisation=body, role=(statement.speaker.role or "")[:200] if statement.speaker else "",
+            text=statement.text, kind=statement.kind,
+            date=statement.date.date if statement.date and statement.date.date else None,
+            meeting=meetings.get(id(statement.meeting)) if statement.meeting else None,
+            article=article, start=statement.start, end=statement.end,
+            confidence=statement.confidence, extraction_rule=statement.rule[:80],
+        ))
+    Statement.objects.bulk_create(statements)
+    result.created["statements"] += len(statements)
+    return article
+
+
+def _organisation(org: x.Organisation, countries, result: ImportResult) -> Organisation:
+    match = resolution.resolve_organisation(org.name, org.acronym, org.aliases)
+    if match.record is not None:
+        record = match.record
+        result.matched["organisations"] += 1
+        changed = _set(record, "acronym", org.acronym or "", result)
+        if changed:
+            record.save()
+    else:
+        record = Organisation.objects.create(
+            name=org.name[:200], acronym=(org.acronym or "")[:30], slug=_unique_slug(Organisation, org.name),
+            kind=org.kind if org.kind in Organisation.Kind.values else Organisation.Kind.OTHER,
+            country=countries.get(org.country or ""), aliases=sorted(org.aliases - {org.name})[:20],
+            review_note=match.note[:300],
+        )
+        result.created["organisations"] += 1
+        if match.note:
+            result.flagged.append(f"organisation {org.name}: {match.note}")
+    resolution.remember_organisation_names(record, {org.name, *(org.aliases or set()), *([org.acronym] if org.acronym else [])})
+    return record
+
+
+def _person(person: x.Person, countries, organisations, result: ImportResult) -> Person:
+    match = resolution.resolve_person(person.name, person.aliases, person.country)
+    if match.record is not None:
+        record = match.record
+        result.matched["people"] += 1
+        changed = _set(record, "country", countries.get(person.country or ""), result)
+        changed |= _set(record, "organisation", organisations.get(person.organisation or ""), result)
+        # The fullest written form of the name becomes the record's name.
+        if len(person.name) > len(record.name) and resolution.same_person(record.name, person.name) \
+                and "name" not in record.locked_fields:
+            record.name, changed = person.name, True
+        aliases = sorted(set(record.aliases) | (person.aliases - {record.name}))[:30]
+        if aliases != record.aliases:
+            record.aliases, changed = aliases, True
+        if match.note and not record.reviewed:
+            record.review_note, changed = match.note[:300], True
+            result.flagged.append(f"person {person.name}: {match.note}")
+        if changed:
+            record.save()
+    else:
+        record = Person.objects.create(
+            name=person.name[:200], slug=_unique_slug(Person, person.name),
+            aliases=sorted(person.aliases - {person.name})[:30],
+            country=countries.get(person.country or ""), organisation=organisations.get(person.organisation or ""),
+            confidence=person.confidence, extraction_rule=person.rule[:80], review_note=match.note[:300],
+        )
+        result.created["people"] += 1
+        if match.note:
+            result.flagged.append(f"person {person.name}: {match.note}")
+    resolution.remember_person_names(record, {person.name, *person.aliases})
+    return record
+
+
+def _meeting(meeting: x.Meeting, article: Article, people, countries, organisations, result: ImportResult) -> Meeting:
+    persons = [people[id(p)] for p in meeting.participants if id(p) in people]
+    match = resolution.resolve_meeting(status=meeting.status, date=meeting.date.date, people=persons,
+                                       country_code=meeting.country, kind=meeting.kind)
+    date = meeting.date
+    if match.record is not None:
+        record = match.record
+        result.matched["meetings"] += 1
+        changed = False
+        if record.date is None and date.date and "date" not in record.locked_fields:
+            record.date, record.date_phrase = date.date, date.phrase[:200]
+            record.date_precision = date.precision if date.precision in Meeting.Precision.values else "day"
+            changed = True
+        for name, value in [("place", (meeting.place or "")[:200]), ("country", countries.get(meeting.country or "")),
+                            ("organisation", organisations.get(meeting.organisation or ""))]:
+            changed |= _set(record, name, value, result)
+        if match.note:
+            record.review_note, changed = match.note[:300], True
+            result.flagged.append(f"meeting {record.title}: {match.note}")
+        if changed:
+            record.save()
+    else:
+        record = Meeting.objects.create(
+            title=meeting.title[:300], slug=_unique_slug(Meeting, f"{meeting.title} {date.date or ''}"),
+            status=meeting.status, kind=meeting.kind, date=date.date,
+            date_precision=date.precision if date.date and date.precision in Meeting.Precision.values else ("day" if date.date else ""),
+            date_phrase=date.phrase[:200], place=(meeting.place or "")[:200],
+            country=countries.get(meeting.country or ""), organisation=organisations.get(meeting.organisation or ""),
+            confidence=meeting.confidence, extraction_rule=meeting.rule[:80], review_note=match.note[:300],
+        )
+        result.created["meetings"] += 1
+        if match.note:
+            result.flagged.append(f"meeting {meeting.title}: {match.note}")
+    MeetingSource.objects.update_or_create(
+        meeting=record, article=article,
+        defaults=dict(start=meeting.start, end=meeting.end, date=date.date, date_phrase=date.phrase[:200],
+                      date_anchor=date.anchor, date_precision=date.precision if date.precision in Meeting.Precision.values else "",
+                      place=(meeting.place or "")[:200], participants=meeting.names()),
+    )
+    known = dict(record.participations.values_list("person_id", "pk"))
+    new = []
+    for extracted, person in zip([p for p in meeting.participants if id(p) in people], persons):
+        if person.pk in known:
+            result.seen.add(known[person.pk])
+            continue
+        known[person.pk] = None
+        new.append(Participation(
+            meeting=record, person=person, role=(extracted.role or "")[:200],
+            country=countries.get(extracted.country or ""), organisation=organisations.get(extracted.organisation or ""),
+            article=article, start=meeting.start, end=meeting.end,
+            confidence=meeting.confidence, extraction_rule=meeting.rule[:80],
+        ))
+    Participation.objects.bulk_create(new)
+    result.created["participations"] += len(new)
+    return record
+
+
+def _unique_slug(model, text: str) -> str:
+    base = (slugify(text) or "record")[:180].strip("-")
+    slug, n = base, 2
+    while model.objects.filter(slug=slug).exists():
+        slug, n = f"{base}-{n}", n + 1
+    return slug
+
+
+def import_paths(paths, *, published=None, source="", update=False):
+    """Every article file under `paths` (folders recursively), in a stable order."""
+    files = []
+    for path in map(Path, paths):
+        if path.is_dir():
+            files.extend(sorted(p for p in path.rglob("*") if p.is_file() and not p.name.startswith(".")
+                                and not p.name.endswith(".json")))
+        else:
+            files.append(path)
+    return files
