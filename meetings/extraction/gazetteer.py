@@ -129,6 +129,8 @@ _WORD = re.compile(r"[^\s,;:()\[\]“”\"]+")
 _LINKS = {"of", "for", "on", "de", "des", "and"}
 _LEADING_STOP = {"The", "A", "An", "In", "On", "At", "But", "And", "For", "By", "With", "From", "As", "To", "Its",
                  "His", "Her", "Their", "Our", "That", "This", "While", "When", "After", "Before", "During"}
+_CALENDAR = {"Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "January", "February",
+             "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"}
 _LOWER_MINISTRY = re.compile(
     r"(?P<name>(?:[A-Z][\w.]+(?:\s[A-Z][\w]+)?(?:'s|’s)?\s+)(?:foreign|defen[cs]e|interior|finance|trade)\s+(?:affairs\s+)?ministry)\b"
 )
@@ -196,7 +198,8 @@ def find_named_organisations(text: str) -> list[Found]:
                 k = j + 1
                 if k < len(words) and words[k][2] in {"the", "The"}:
                     k += 1
-                if k < len(words) and _is_cap(words[k][2]) and words[k][2] not in _LEADING_STOP:
+                if k < len(words) and _is_cap(words[k][2]) and words[k][2] not in _LEADING_STOP \
+                        and words[k][2].rstrip(".,") not in _CALENDAR:
                     m = k
                     while m + 1 < len(words) and _is_cap(words[m + 1][2]) and text[words[m][1] : words[m + 1][0]] == " " \
                             and not _ends_sentence(words[m][2]):
@@ -216,7 +219,7 @@ def find_named_organisations(text: str) -> list[Found]:
         if _bare(name_words[-1]) in NOT_ORG_HEADS:
             continue
         name_start, name_end = words[first][0], words[last][1]
-        name = text[name_start:name_end].rstrip(".")
+        name = re.sub(r"(?:'s|’s)$", "", text[name_start:name_end].rstrip("."))
         # "Political Bureau of the Central Committee of the Communist Party of China": the party.
         inner = [o for o in find_known_organisations(name) if o.start > 0 and o.end == len(name)]
         if inner:

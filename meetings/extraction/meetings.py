@@ -164,6 +164,7 @@ def build_meetings(sentence: Sentence, resolve, anchor, previous_date: DateValue
     """The meetings one sentence reports. `group()` gives the people that 'the two leaders' refers to."""
     meetings: list[Meeting] = []
     triggers = find_triggers(sentence)
+    sentence.several_events = len(triggers) > 1
     trigger_tokens = {t.token.i for t in triggers} | {t.noun.i for t in triggers if t.noun is not None}
     for trigger in triggers:
         meetings.extend(_meetings_from(trigger, sentence, resolve, anchor, previous_date, trigger_tokens, group))
@@ -322,17 +323,13 @@ def _meetings_from(trigger: Trigger, sentence: Sentence, resolve, anchor, previo
         meeting = _new_meeting(status, group, sentence, region_start, region_end, f"{trigger.kind}:{token.lemma_}")
         meeting.kind = "call" if call else "bilateral"
         meeting.summit_like = gathering and not split_objects
+        meeting.event = _event_noun(trigger)
         meeting.date = _date_for(sentence, token, region, anchor, status == "planned", previous_date)
         meeting.sidelines = bool(re.search(r"\b(?:sidelines?|margins?)\s+of\b", sentence.text))
         meeting.unnamed_party = unnamed_party and bool(objects)
-        place, country = _place(sentence, region_text_start, region_text_end)
+        attached = _attached_places(token, noun)
+        place, country = _place(sentence, region_text_start, region_text_end, attached)
         meeting.place, meeting.country = place, country
-        if not meeting.country:
-            sentence_countries = [f for f in G.find_countries(para_text)
-                                  if sentence_text_start <= f.start < sentence_text_end and f.kind == "country"
-                                  and re.search(r"\b(?:in|to)\s+(?:the\s+)?$", para_text[max(0, f.start - 8): f.start])]
-            if sentence_countries:
-                meeting.country = sentence_countries[0].value
         if gathering or (noun is not None and noun.lower_ in GATHERING_NOUNS):
             meeting.organisation = _forum(sentence, noun or token)
         if not meeting.sidelines and gathering:
@@ -408,6 +405,13 @@ def _new_meeting(status, participants, sentence, start, end, rule, country=None)
                    confidence=0.8 if len(participants) >= 2 else 0.6, trigger=rule)
 
 
+def _event_noun(trigger: Trigger) -> str:
+    noun = trigger.noun if trigger.noun is not None else (trigger.token if trigger.kind == "noun" else None)
+    if noun is None or noun.lower_ in {"talks", "talk", "meeting", "meetings", "call", "phone"}:
+        return ""
+    return noun.lemma_.lower()
+
+
 _DATELINE_END = re.compile(r"^[A-Z][^\n]{0,60}?(?:\(\w[\w ]*\)\s*(?:--|-|–|—)|/\w+/\.?)\s*")
 
 
@@ -425,6 +429,9 @@ def _date_for(sentence, token, region, anchor, future, previous_date) -> DateVal
     region_lo = min(region_ids)
     region_hi = max(t.idx + len(t.text) for t in region)
     inside = [f for f in found if region_lo <= base + f[0] < region_hi]
+    # Where a sentence tells several events, a date outside this one's clause is another's.
+    if not inside and getattr(sentence, "several_events", False) and token.lower_ in _VISIT_NOUNS:
+        return DateValue(None)
     candidates = inside or found
     pos = token.idx - base
     best = min(candidates, key=lambda f: (f[2].precision == "" and f[2].date is None and False, abs(f[0] - pos)))
@@ -449,6 +456,23 @@ def _city_in(sentence, lo, hi) -> str | None:
     return None
 
 
+def _attached_places(token, noun) -> list[tuple[int, int]]:
+    """Character ranges of the places the trigger itself takes: 'met ... in Busan', 'talks in Guilin'."""
+    ranges = []
+    for head in [token, noun] if noun is not None and noun is not token else [token]:
+        for child in head.children:
+            if child.dep_ == "prep" and child.lower_ in {"in", "at", "to"}:
+                sub = list(child.subtree)
+                ranges.append((sub[0].idx, sub[-1].idx + len(sub[-1].text)))
+        if head.dep_ == "relcl" or any(c.lower_ == "where" for c in head.children):
+            # "flew to Kyiv, where Zelensky received him": the place of the clause it hangs on.
+            for child in head.head.children if head.dep_ == "relcl" else []:
+                if child.dep_ == "prep" and child.lower_ in {"in", "at", "to"}:
+                    sub = list(child.subtree)
+                    ranges.append((sub[0].idx, sub[-1].idx + len(sub[-1].text)))
+    return ranges
+
+
 def _country_in(sentence, lo, hi) -> str | None:
     text = sentence.paragraph.text
     for found in G.find_countries(text):
@@ -457,11 +481,13 @@ def _country_in(sentence, lo, hi) -> str | None:
     return None
 
 
-def _place(sentence, lo, hi) -> tuple[str | None, str | None]:
+def _place(sentence, lo, hi, attached=()) -> tuple[str | None, str | None]:
     text = sentence.paragraph.text
     s_lo, s_hi = sentence.span.start_char, sentence.span.end_char
-    city = _city_in(sentence, lo, hi)
-    region_country = None if city else _country_in(sentence, lo, hi)
+    city = next((c for a, b in attached if (c := _city_in(sentence, a, b))), None) or _city_in(sentence, lo, hi)
+    region_country = None
+    if not city:
+        region_country = next((c for a, b in attached if (c := _country_in(sentence, a, b))), None)
     if city is None and region_country is None:
         city = _city_in(sentence, s_lo, s_hi)
     if city is None and region_country is None:
@@ -513,6 +539,16 @@ def _same_gathering(a: Meeting, b: Meeting) -> bool:
     if set(map(id, a.participants)) & set(map(id, b.participants)):
         return True
     return not (a.place and b.place) and not (a.organisation and b.organisation) and (a.date.date == b.date.date or not a.date.date or not b.date.date)
+
+
+def _same_destination(visit: Meeting, meeting: Meeting) -> bool:
+    """A planned visit to a country is the planned meeting with that country's people."""
+    if visit.status == "held" or not visit.country:
+        return True
+    if meeting.country:
+        return meeting.country == visit.country
+    hosts = [p for p in meeting.participants if p not in visit.participants]
+    return any(p.country == visit.country for p in hosts)
 
 
 def _compatible_dates(a: Meeting, b: Meeting) -> bool:
@@ -568,8 +604,7 @@ def merge_meetings(meetings: list[Meeting]) -> list[Meeting]:
     multi = [m for m in result if len(m.participants) >= 2]
     for single in singles:
         candidates = [m for m in multi if m.status == single.status and single.participants[0] in m.participants
-                      and _compatible_dates(m, single)
-                      and (single.status == "held" or not single.country or not m.country or m.country == single.country)]
+                      and _compatible_dates(m, single) and _same_destination(single, m)]
         if not candidates and (single.status == "planned" or single.summit_like or single.unnamed_party):
             # A planned visit, a summit with one named participant, a call with "the Secretary-General".
             final.append(single)

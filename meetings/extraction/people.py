@@ -182,6 +182,11 @@ def find_mentions(paragraph_text: str, paragraph_index: int, offset: int, contex
             if nxt.lower() in PARTICLES and j + 2 < len(words) and _is_name_word(words[j + 2][2], context, words[j + 2][0]):
                 j += 2
                 continue
+            # "Hassan Sheikh Mohamud": an honorific between two names is part of the name.
+            if nxt in {"Sheikh", "Shaikh", "Bin", "Ould", "Abu"} and j + 2 < len(words) \
+                    and text[words[j + 1][1] : words[j + 2][0]] == " " and _is_name_word(words[j + 2][2], context, words[j + 2][0]):
+                j += 2
+                continue
             break
         run_start, run_end = words[i][0], words[j][1]
         raw = text[run_start:run_end]

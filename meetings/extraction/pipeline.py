@@ -74,6 +74,7 @@ def extract(article: Article, docs=None) -> Extraction:
     statements = state.statements
     _link_statements(statements, meetings, article)
     index.finish()
+    _summit_from_lede(meetings, article, paragraphs)
     _place_from_dateline(meetings, article, paragraphs)
     _finish_meetings(meetings)
     for person in index.people:
@@ -252,6 +253,38 @@ def _link_statements(statements: list[Statement], meetings: list[Meeting], artic
         statement.date = meeting.date
 
 
+def _summit_from_lede(meetings: list[Meeting], article: Article, paragraphs) -> None:
+    """A summit the story is about is told in its first paragraph: 'leaders gathered in Addis Ababa on
+    Saturday for the annual summit'. A summit told later without date or place takes the lede's."""
+    first = next((p for p in paragraphs if p.kind == "body"), None)
+    if first is None:
+        return
+    for meeting in meetings:
+        if not meeting.summit_like or not meeting.event or meeting.event not in first.text.lower():
+            continue
+        if meeting.date.date is None:
+            from .dates import find_dates
+            text = first.text
+            dateline = re.match(r"^[A-Z][^\n]{0,60}?(?:\(\w[\w ]*\)\s*(?:--|-|–|—)|/\w+/\.?)\s*", text)
+            found = [d for s, _, d in find_dates(text, article.published) if d.date and (not dateline or s >= dateline.end())]
+            if found:
+                meeting.date = found[0]
+        if not meeting.organisation:
+            for found in G.find_organisations(first.text):
+                known = G.known_organisation(found.text) or G.known_organisation(found.value)
+                if known and known[2] == "intergovernmental":
+                    meeting.organisation = known[0]
+                    break
+        if not meeting.place and not meeting.country and article.dateline:
+            code = next((c for name, c in G.C.cities().items() if name.lower() == article.dateline.lower()), None)
+            if code:
+                meeting.place, meeting.country = article.dateline, code
+    for meeting in meetings:
+        if meeting.sidelines and meeting.parent is not None:
+            meeting.place = meeting.place or meeting.parent.place
+            meeting.country = meeting.country or meeting.parent.country
+
+
 def _place_from_dateline(meetings: list[Meeting], article: Article, paragraphs) -> None:
     """A meeting told in the dateline paragraph without a place was held where the story was filed."""
     city = article.dateline
@@ -290,10 +323,13 @@ def _title(meeting: Meeting) -> str:
         f" in {G.C.country_name(meeting.country)}" if meeting.country else "")
     if meeting.kind == "call":
         return f"Call between {' and '.join(names[:2])}" if len(names) > 1 else f"Call with {names[0]}"
-    if meeting.status == "planned" and len(names) == 1:
+    event = meeting.event if meeting.event not in {"", "visit", "trip", "tour"} else ""
+    if meeting.status == "planned" and len(names) == 1 and not event:
         return f"{names[0]}: planned visit{where}"
     if meeting.kind == "multilateral":
-        return f"{meeting.organisation} meeting{where}" if meeting.organisation else f"Meeting of {_names(names)}{where}"
+        if meeting.organisation:
+            return f"{meeting.organisation} {event or 'meeting'}{where}"
+        return f"{(event or 'meeting').capitalize()} with {_names(names)}{where}"
     if len(names) >= 2:
         first = meeting.participants[0]
         side = first.country or first.organisation

@@ -96,6 +96,7 @@ class Meeting:
     parent: "Meeting | None" = None
     summit_like: bool = False  # a named gathering (summit, meeting of a body) others can join
     unnamed_party: bool = False  # one side named by office only ("the Secretary-General")
+    event: str = ""  # the noun that named it, when telling ("summit", "retreat", "conference")
 
     def names(self) -> list[str]:
         return [p.name for p in self.participants]
