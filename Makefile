@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run test test-sqlite test-postgres install install-test benchmark clean
+.PHONY: run test test-sqlite test-postgres install benchmark demo-fixture clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -40,3 +40,12 @@ benchmark: install
 
 clean:
 	rm -rf $(VENV) db.sqlite3 staticfiles
+
+# Rebuild fixtures/demo.json by importing fixtures/articles into an empty database.
+DEMO_DB := build/demo.sqlite3
+demo-fixture: install
+	mkdir -p build && rm -f $(DEMO_DB)
+	DATABASE_URL=sqlite:///$(CURDIR)/$(DEMO_DB) $(BIN)/python manage.py migrate --noinput -v0
+	DATABASE_URL=sqlite:///$(CURDIR)/$(DEMO_DB) $(BIN)/python manage.py import_articles fixtures/articles
+	DATABASE_URL=sqlite:///$(CURDIR)/$(DEMO_DB) $(BIN)/python manage.py dumpdata meetings \
+		--exclude meetings.country --natural-foreign --indent 1 -o fixtures/demo.json

@@ -3,14 +3,21 @@ and confidence) is shown read-only; a field a curator changes is added to the
 record's locked_fields so that re-imports leave it alone."""
 from __future__ import annotations
 
-from django.contrib import admin
+from django.contrib import admin, messages
+from django.db.models import Q
+from django.shortcuts import get_object_or_404, redirect
+from django.template.response import TemplateResponse
+from django.urls import path, reverse
 from django.utils.html import format_html
 
+from .forms import ArticleImportForm, SplitForm
 from .models import (
     Article, Country, Meeting, MeetingSource, Organisation, Participation, Person, Statement,
 )
+from .services import curation
+from .services.importing import LOW_CONFIDENCE, article_import
 
-PROVENANCE = ("confidence", "extraction_rule")
+PROVENANCE = ("confidence", "extraction_rule", "review_note")
 
 
 class CuratedAdmin(admin.ModelAdmin):
@@ -26,8 +33,20 @@ class CuratedAdmin(admin.ModelAdmin):
 
     @admin.action(description="Mark selected records as reviewed")
     def mark_reviewed(self, request, queryset):
-        updated = queryset.update(reviewed=True)
+        updated = queryset.update(reviewed=True, review_note="")
         self.message_user(request, f"{updated} record(s) marked reviewed.")
+
+
+def _merge(modeladmin, request, queryset, merge, label):
+    records = list(queryset)
+    if len(records) < 2:
+        modeladmin.message_user(request, f"Select at least two {label} to merge.", messages.WARNING)
+        return None
+    # Keep the record curators have worked on, else the best documented one.
+    keep = max(records, key=lambda r: (r.reviewed, bool(r.locked_fields), r.participations.count(), -r.pk))
+    merge(keep=keep, others=[r for r in records if r.pk != keep.pk])
+    modeladmin.message_user(request, f"Merged {len(records)} {label} into “{keep}”.")
+    return redirect(reverse(f"admin:meetings_{keep._meta.model_name}_change", args=[keep.pk]))
 
 
 @admin.register(Country)
@@ -49,12 +68,41 @@ class OrganisationAdmin(CuratedAdmin):
 
 @admin.register(Person)
 class PersonAdmin(CuratedAdmin):
-    list_display = ["name", "country", "organisation", "reviewed", "confidence"]
+    list_display = ["name", "country", "organisation", "reviewed", "confidence", "review_note"]
     list_filter = ["reviewed", "country"]
-    search_fields = ["name", "aliases"]
+    search_fields = ["name", "aliases", "names__name"]
     autocomplete_fields = ["country", "organisation"]
     prepopulated_fields = {"slug": ["name"]}
-    readonly_fields = PROVENANCE
+    readonly_fields = (*PROVENANCE, "split_link")
+    actions = ["mark_reviewed", "merge_people"]
+
+    @admin.display(description="Wrongly merged?")
+    def split_link(self, obj):
+        if not obj.pk:
+            return "—"
+        return format_html('<a href="{}">Split this person by source</a>', reverse("admin:meetings_person_split", args=[obj.pk]))
+
+    @admin.action(description="Merge selected people into one")
+    def merge_people(self, request, queryset):
+        return _merge(self, request, queryset, curation.person_merge, "people")
+
+    def get_urls(self):
+        return [path("<int:pk>/split/", self.admin_site.admin_view(self.split_view), name="meetings_person_split"),
+                *super().get_urls()]
+
+    def split_view(self, request, pk):
+        person = get_object_or_404(Person, pk=pk)
+        articles = Article.objects.filter(Q(participations__person=person) | Q(statements__speaker=person)).distinct()
+        form = SplitForm(request.POST or None, articles=articles)
+        if request.method == "POST" and form.is_valid():
+            new = curation.person_split(person=person, article_ids=[a.pk for a in form.cleaned_data["articles"]],
+                                        name=form.cleaned_data["name"] or None)
+            self.message_user(request, f"Moved the chosen sources' records to a new person, “{new}”.")
+            return redirect(reverse("admin:meetings_person_change", args=[new.pk]))
+        return TemplateResponse(request, "admin/meetings/split.html", {
+            **self.admin_site.each_context(request), "title": f"Split {person}", "record": person, "form": form,
+            "opts": self.model._meta,
+        })
 
 
 class ParticipationInline(admin.TabularInline):
@@ -83,15 +131,65 @@ class MeetingSourceInline(admin.TabularInline):
 
 @admin.register(Meeting)
 class MeetingAdmin(CuratedAdmin):
-    list_display = ["title", "date", "status", "kind", "country", "organisation", "reviewed", "confidence"]
+    list_display = ["title", "date", "status", "kind", "country", "organisation", "reviewed", "confidence", "review_note"]
     list_filter = ["status", "kind", "reviewed", "organisation", "country"]
     search_fields = ["title", "place", "participations__person__name"]
     date_hierarchy = "date"
     autocomplete_fields = ["country", "organisation", "parent"]
     prepopulated_fields = {"slug": ["title"]}
-    readonly_fields = PROVENANCE
     inlines = [ParticipationInline, StatementInline, MeetingSourceInline]
     list_select_related = ["country", "organisation"]
+    actions = ["mark_reviewed", "merge_meetings"]
+    readonly_fields = (*PROVENANCE, "split_link")
+
+    @admin.display(description="Wrongly merged?")
+    def split_link(self, obj):
+        if not obj.pk:
+            return "—"
+        return format_html('<a href="{}">Split this meeting by source</a>', reverse("admin:meetings_meeting_split", args=[obj.pk]))
+
+    @admin.action(description="Merge selected meetings into one")
+    def merge_meetings(self, request, queryset):
+        return _merge(self, request, queryset, curation.meeting_merge, "meetings")
+
+    def get_urls(self):
+        return [
+            path("review/", self.admin_site.admin_view(self.review_view), name="meetings_review"),
+            path("<int:pk>/split/", self.admin_site.admin_view(self.split_view), name="meetings_meeting_split"),
+            *super().get_urls(),
+        ]
+
+    def split_view(self, request, pk):
+        meeting = get_object_or_404(Meeting, pk=pk)
+        articles = Article.objects.filter(meeting_sources__meeting=meeting).distinct()
+        form = SplitForm(request.POST or None, articles=articles)
+        if request.method == "POST" and form.is_valid():
+            new = curation.meeting_split(meeting=meeting, article_ids=[a.pk for a in form.cleaned_data["articles"]])
+            self.message_user(request, f"Moved the chosen sources' reports to a new meeting, “{new}”.")
+            return redirect(reverse("admin:meetings_meeting_change", args=[new.pk]))
+        return TemplateResponse(request, "admin/meetings/split.html", {
+            **self.admin_site.each_context(request), "title": f"Split {meeting}", "record": meeting, "form": form,
+            "opts": self.model._meta,
+        })
+
+    def review_view(self, request):
+        """Unreviewed records that are uncertain, with the passages they came from."""
+        if request.method == "POST":
+            model = {"meeting": Meeting, "person": Person, "statement": Statement}.get(request.POST.get("model"))
+            if model is not None:
+                model.objects.filter(pk=request.POST.get("pk")).update(reviewed=True, review_note="")
+                self.message_user(request, "Marked reviewed.")
+            return redirect(reverse("admin:meetings_review"))
+        uncertain = Q(reviewed=False) & (Q(confidence__lt=LOW_CONFIDENCE) | ~Q(review_note=""))
+        context = {
+            **self.admin_site.each_context(request),
+            "title": "Review queue",
+            "opts": self.model._meta,
+            "meetings": Meeting.objects.filter(uncertain).prefetch_related("sources__article", "participations__person")[:100],
+            "people": Person.objects.filter(uncertain).select_related("country")[:100],
+            "statements": Statement.objects.filter(uncertain).select_related("speaker", "article")[:100],
+        }
+        return TemplateResponse(request, "admin/meetings/review.html", context)
 
 
 @admin.register(Participation)
@@ -130,6 +228,34 @@ class ArticleAdmin(admin.ModelAdmin):
     search_fields = ["title", "source", "text"]
     date_hierarchy = "published"
     readonly_fields = ["content_hash", "imported_at", "filename"]
+
+    def get_urls(self):
+        return [path("import/", self.admin_site.admin_view(self.import_view), name="meetings_article_import"),
+                *super().get_urls()]
+
+    def import_view(self, request):
+        """Upload or paste an article, see what it will create or match, then confirm."""
+        form = ArticleImportForm(request.POST or None, request.FILES or None)
+        preview = None
+        if request.method == "POST" and form.is_valid():
+            data = form.cleaned_data
+            options = dict(text=data["text"], filename=data["filename"], published=data["published"],
+                           source=data["source"])
+            if "confirm" in request.POST:
+                result = article_import(**options)
+                if result.status == "failed":
+                    self.message_user(request, result.error, messages.ERROR)
+                else:
+                    verb = "was already imported" if result.status == "duplicate" else "imported"
+                    self.message_user(request, f"“{result.article}” {verb}.")
+                    return redirect(reverse("admin:meetings_article_change", args=[result.article.pk]))
+            else:
+                preview = article_import(dry_run=True, **options)
+                form = ArticleImportForm(initial={**options, "text": data["text"]})
+        return TemplateResponse(request, "admin/meetings/import.html", {
+            **self.admin_site.each_context(request), "title": "Import an article", "form": form,
+            "preview": preview, "opts": self.model._meta,
+        })
 
 
 @admin.register(MeetingSource)

@@ -27,6 +27,15 @@ class ListPage(FilterView):
         return context
 
 
+def competing_claims(sources) -> dict:
+    """Where the sources of one meeting disagree: the dates, places and participant lists they give."""
+    dates = {s.date for s in sources if s.date}
+    places = {s.place for s in sources if s.place}
+    people = {tuple(sorted(s.participants)) for s in sources if s.participants}
+    return {"date": len(dates) > 1, "place": len(places) > 1, "participants": len(people) > 1,
+            "any": len(sources) > 1 and (len(dates) > 1 or len(places) > 1 or len(people) > 1)}
+
+
 class HomeView(TemplateView):
     template_name = "meetings/home.html"
 
@@ -60,7 +69,9 @@ class MeetingDetailView(DetailView):
         context = super().get_context_data(**kwargs)
         meeting = self.object
         context["statements"] = meeting.statements.with_related()
-        context["sources"] = meeting.sources.select_related("article")
+        sources = list(meeting.sources.select_related("article"))
+        context["sources"] = sources
+        context["claims"] = competing_claims(sources)
         context["side_meetings"] = meeting.side_meetings.all()
         return context
 

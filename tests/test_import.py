@@ -135,3 +135,11 @@ def test_sources_that_disagree_on_the_date_are_both_kept(tmp_path):
     meeting = Meeting.objects.get()
     assert sorted(str(s.date) for s in meeting.sources.all()) == ["2024-03-09", "2024-03-10"]
     assert "disagree" in meeting.review_note
+
+
+def test_meeting_page_shows_competing_claims_side_by_side(client, tmp_path):
+    test_sources_that_disagree_on_the_date_are_both_kept(tmp_path)
+    meeting = Meeting.objects.get()
+    html = client.get(meeting.get_absolute_url()).content.decode()
+    assert "The sources disagree on the date" in html
+    assert "9 March 2024" in html and "10 March 2024" in html

@@ -44,6 +44,7 @@ class ImportResult:
     matched: Counter = field(default_factory=Counter)
     flagged: list[str] = field(default_factory=list)
     seen: set[int] = field(default_factory=set)  # participations this import confirmed
+    log: list[tuple[str, str, str]] = field(default_factory=list)  # (kind, what, "new" or "matched ...")
 
 
 class DryRun(Exception):
@@ -193,6 +194,7 @@ def _organisation(org: x.Organisation, countries, result: ImportResult) -> Organ
     if match.record is not None:
         record = match.record
         result.matched["organisations"] += 1
+        result.log.append(("organisation", org.name, f"matched {record.name}"))
         changed = _set(record, "acronym", org.acronym or "", result)
         if changed:
             record.save()
@@ -204,6 +206,7 @@ def _organisation(org: x.Organisation, countries, result: ImportResult) -> Organ
             review_note=match.note[:300],
         )
         result.created["organisations"] += 1
+        result.log.append(("organisation", org.name, "new"))
         if match.note:
             result.flagged.append(f"organisation {org.name}: {match.note}")
     resolution.remember_organisation_names(record, {org.name, *(org.aliases or set()), *([org.acronym] if org.acronym else [])})
@@ -215,6 +218,7 @@ def _person(person: x.Person, countries, organisations, result: ImportResult) ->
     if match.record is not None:
         record = match.record
         result.matched["people"] += 1
+        result.log.append(("person", person.name, f"matched {record.name} ({match.how})"))
         changed = _set(record, "country", countries.get(person.country or ""), result)
         changed |= _set(record, "organisation", organisations.get(person.organisation or ""), result)
         # The fullest written form of the name becomes the record's name.
@@ -237,6 +241,7 @@ def _person(person: x.Person, countries, organisations, result: ImportResult) ->
             confidence=person.confidence, extraction_rule=person.rule[:80], review_note=match.note[:300],
         )
         result.created["people"] += 1
+        result.log.append(("person", person.name, "new" + (f" — {match.note}" if match.note else "")))
         if match.note:
             result.flagged.append(f"person {person.name}: {match.note}")
     resolution.remember_person_names(record, {person.name, *person.aliases})
@@ -251,6 +256,7 @@ def _meeting(meeting: x.Meeting, article: Article, people, countries, organisati
     if match.record is not None:
         record = match.record
         result.matched["meetings"] += 1
+        result.log.append(("meeting", meeting.title, f"matched {record.title}" + (f" — {match.note}" if match.note else "")))
         changed = False
         if record.date is None and date.date and "date" not in record.locked_fields:
             record.date, record.date_phrase = date.date, date.phrase[:200]
@@ -274,6 +280,7 @@ def _meeting(meeting: x.Meeting, article: Article, people, countries, organisati
             confidence=meeting.confidence, extraction_rule=meeting.rule[:80], review_note=match.note[:300],
         )
         result.created["meetings"] += 1
+        result.log.append(("meeting", meeting.title, "new" + (f" — {match.note}" if match.note else "")))
         if match.note:
             result.flagged.append(f"meeting {meeting.title}: {match.note}")
     MeetingSource.objects.update_or_create(

@@ -1,0 +1,47 @@
+"""Forms of the curators' admin pages."""
+from __future__ import annotations
+
+from django import forms
+
+from meetings.extraction.types import ArticleError
+from meetings.services.importing import read_upload
+
+MAX_UPLOAD = 5 * 1024 * 1024
+
+
+class ArticleImportForm(forms.Form):
+    file = forms.FileField(required=False, help_text="A .txt or .html article (UTF-8).")
+    text = forms.CharField(required=False, widget=forms.Textarea(attrs={"rows": 16, "cols": 100}),
+                           help_text="Or paste the article: its title on the first line.")
+    filename = forms.CharField(required=False, max_length=300, help_text="A name for a pasted article.")
+    published = forms.DateField(required=False, help_text="For articles that do not state their date (YYYY-MM-DD).",
+                                widget=forms.DateInput(attrs={"type": "date"}))
+    source = forms.CharField(required=False, max_length=200, help_text="The outlet, when the article does not say.")
+
+    def clean(self):
+        data = super().clean()
+        upload = data.get("file")
+        if upload and data.get("text"):
+            raise forms.ValidationError("Upload a file or paste a text, not both.")
+        if upload:
+            if upload.size > MAX_UPLOAD:
+                raise forms.ValidationError(f"{upload.name} is larger than {MAX_UPLOAD // (1024 * 1024)} MB.")
+            try:
+                data["text"] = read_upload(upload.read(), upload.name)
+            except ArticleError as exc:
+                raise forms.ValidationError(str(exc)) from exc
+            data["filename"] = data.get("filename") or upload.name
+        if not (data.get("text") or "").strip():
+            raise forms.ValidationError("Upload a file or paste an article.")
+        data["filename"] = data.get("filename") or "pasted-article.txt"
+        return data
+
+
+class SplitForm(forms.Form):
+    articles = forms.ModelMultipleChoiceField(queryset=None, widget=forms.CheckboxSelectMultiple,
+                                              help_text="The sources whose reports move to a new record.")
+    name = forms.CharField(required=False, max_length=200, help_text="The new record's name (people only).")
+
+    def __init__(self, *args, articles=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["articles"].queryset = articles

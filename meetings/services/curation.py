@@ -1,0 +1,114 @@
+"""Curators' operations that touch several records: merging two people or
+meetings told as different, and splitting one that was wrongly merged.
+Each runs in one transaction and keeps every source link."""
+from __future__ import annotations
+
+from django.db import transaction
+
+from meetings.models import Meeting, MeetingSource, Participation, Person, PersonName, Statement
+
+from .importing import _unique_slug
+from .resolution import name_key
+
+_FILLABLE_PERSON = ["country", "organisation", "wikidata_id"]
+_FILLABLE_MEETING = ["date", "date_precision", "date_phrase", "place", "country", "organisation", "parent"]
+
+
+def _fill(keep, other, fields) -> None:
+    for name in fields:
+        if getattr(keep, name) in (None, "") and getattr(other, name) not in (None, ""):
+            setattr(keep, name, getattr(other, name))
+
+
+@transaction.atomic
+def person_merge(*, keep: Person, others: list[Person]) -> Person:
+    """Fold `others` into `keep`: their meetings, statements, names and aliases become keep's."""
+    for other in others:
+        if other.pk == keep.pk:
+            continue
+        for participation in other.participations.all():
+            if Participation.objects.filter(meeting=participation.meeting, person=keep).exists():
+                participation.delete()
+            else:
+                participation.person = keep
+                participation.save(update_fields=["person"])
+        Statement.objects.filter(speaker=other).update(speaker=keep)
+        known = set(keep.names.values_list("key", flat=True))
+        for name in other.names.all():
+            if name.key in known:
+                name.delete()
+            else:
+                name.person = keep
+                name.save(update_fields=["person"])
+                known.add(name.key)
+        keep.aliases = sorted(set(keep.aliases) | set(other.aliases) | {other.name} - {keep.name})
+        _fill(keep, other, _FILLABLE_PERSON)
+        other.delete()
+    keep.review_note = ""
+    keep.reviewed = True
+    keep.save()
+    return keep
+
+
+@transaction.atomic
+def meeting_merge(*, keep: Meeting, others: list[Meeting]) -> Meeting:
+    """Fold `others` into `keep`: one meeting with every source, participant and statement."""
+    for other in others:
+        if other.pk == keep.pk:
+            continue
+        for source in other.sources.all():
+            if keep.sources.filter(article=source.article).exists():
+                source.delete()
+            else:
+                source.meeting = keep
+                source.save(update_fields=["meeting"])
+        for participation in other.participations.all():
+            if keep.participations.filter(person=participation.person).exists():
+                participation.delete()
+            else:
+                participation.meeting = keep
+                participation.save(update_fields=["meeting"])
+        other.statements.update(meeting=keep)
+        other.side_meetings.exclude(pk=keep.pk).update(parent=keep)
+        _fill(keep, other, _FILLABLE_MEETING)
+        if keep.parent_id == other.pk:
+            keep.parent = None
+        other.delete()
+    keep.review_note = ""
+    keep.reviewed = True
+    keep.save()
+    return keep
+
+
+@transaction.atomic
+def person_split(*, person: Person, article_ids: list[int], name: str | None = None) -> Person:
+    """Move what the given articles say of `person` to a new person: a wrong merge undone."""
+    new = Person.objects.create(
+        name=name or person.name, slug=_unique_slug(Person, name or person.name), country=person.country,
+        organisation=person.organisation, review_note=f"split from {person.name} (#{person.pk})",
+    )
+    Participation.objects.filter(person=person, article_id__in=article_ids).update(person=new)
+    Statement.objects.filter(speaker=person, article_id__in=article_ids).update(speaker=new)
+    PersonName.objects.create(person=new, name=new.name, key=name_key(new.name))
+    return new
+
+
+@transaction.atomic
+def meeting_split(*, meeting: Meeting, article_ids: list[int]) -> Meeting:
+    """Move the reports of the given articles to a meeting of their own."""
+    new = Meeting.objects.create(
+        title=meeting.title, slug=_unique_slug(Meeting, f"{meeting.title} split"), status=meeting.status,
+        kind=meeting.kind, date=meeting.date, date_precision=meeting.date_precision, date_phrase=meeting.date_phrase,
+        place=meeting.place, country=meeting.country, organisation=meeting.organisation,
+        review_note=f"split from {meeting.title} (#{meeting.pk})",
+    )
+    sources = MeetingSource.objects.filter(meeting=meeting, article_id__in=article_ids)
+    first = sources.order_by("pk").first()
+    if first is not None:
+        new.date, new.date_phrase, new.place = first.date, first.date_phrase, first.place
+        new.date_precision = first.date_precision or ("day" if first.date else "")
+        new.save()
+    sources.update(meeting=new)
+    Participation.objects.filter(meeting=meeting, article_id__in=article_ids).update(meeting=new)
+    Statement.objects.filter(meeting=meeting, article_id__in=article_ids).update(meeting=new)
+    return new
