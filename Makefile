@@ -26,6 +26,7 @@ run: install
 # The whole suite, against SQLite and then against a PostgreSQL server that
 # scripts/with-postgres.sh installs (Debian's postgresql) and starts itself.
 test: install
+	scripts/ensure-chromium.sh
 	$(BIN)/python -m pytest
 	scripts/with-postgres.sh $(BIN)/python -m pytest
 

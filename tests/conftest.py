@@ -27,3 +27,17 @@ def seeded(db):
                             text="Kyrgyzstan opposes separatist movements", start=5, end=44)
     return dict(cn=cn, ru=ru, kg=kg, sco=sco, wang=wang, lavrov=lavrov, satybaldiyev=satybaldiyev,
                 article=art, summit=summit, talks=talks, visit=visit, s1=s1, s2=s2)
+
+
+CHROMIUM = "/usr/bin/chromium"
+
+
+@pytest.fixture(scope="session")
+def browser_type_launch_args(browser_type_launch_args):
+    """Debian's Chromium, headless, with the flags this machine's closed network needs."""
+    return {
+        **browser_type_launch_args,
+        "executable_path": CHROMIUM,
+        "args": ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                 "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+    }
