@@ -4,15 +4,24 @@ import os
 
 import pytest
 from django.core.management import call_command
+from django.utils.text import slugify
 
-# serialized_rollback: the countries of the data migration survive the flush between tests.
-pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
+from meetings.extraction.countries import sovereign_countries
+from meetings.models import Country
+
+
+def ensure_countries():
+    if not Country.objects.exists():
+        Country.objects.bulk_create(Country(code=c, name=n, slug=slugify(n)) for c, n in sovereign_countries().items())
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")  # playwright's sync API runs an event loop
 
 
 @pytest.fixture
 def demo(live_server, page):
+    ensure_countries()  # a transactional test's flush empties the table the data migration filled
     call_command("loaddata", "demo", verbosity=0)
     page.set_default_timeout(10_000)
     return live_server.url
