@@ -6,7 +6,7 @@ from pathlib import Path
 import pytest
 from django.core.management import CommandError, call_command
 
-from meetings.models import Article, Meeting, MeetingSource, Participation, Person, Statement
+from meetings.models import Article, Country, Meeting, MeetingSource, Participation, Person, Statement
 from meetings.services.importing import article_import
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -108,7 +108,6 @@ def test_curated_values_win_over_a_reimport():
 
 
 def test_ambiguous_people_are_flagged_not_guessed(tmp_path):
-    from meetings.models import Country
 
     cn = Country.objects.get(code="CN")
     Person.objects.create(name="Wang Yi", slug="wang-yi", country=cn).names.create(name="Wang Yi", key="wang yi")
@@ -143,3 +142,13 @@ def test_meeting_page_shows_competing_claims_side_by_side(client, tmp_path):
     html = client.get(meeting.get_absolute_url()).content.decode()
     assert "The sources disagree on the date" in html
     assert "9 March 2024" in html and "10 March 2024" in html
+
+
+def test_a_shared_surname_does_not_merge_two_people():
+    article_import(path=SEED)  # Wang Yi, also written "Wang"
+
+    result = article_import(text="Spokesperson briefs press\n\nUpdated: 2023-03-17\n\nChinese Foreign Ministry "
+                                 "Spokesperson Wang Wenbin said on Friday that China welcomed the talks.\n",
+                            filename="fmprc.txt")
+    assert result.status == "imported"
+    assert set(Person.objects.filter(name__startswith="Wang").values_list("name", flat=True)) == {"Wang Yi", "Wang Wenbin"}

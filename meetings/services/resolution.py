@@ -60,12 +60,23 @@ def resolve_person(name: str, aliases: set[str] | None = None, country: str | No
         query |= Q(names__key__icontains=word)
     candidates = list(Person.objects.filter(query).select_related("country").prefetch_related("names").distinct()[:50])
     candidates = _same_country(candidates, country)
-    contains = [p for p in candidates if any(same_person(n.name, name) for n in p.names.all()) and len(words) >= 2]
+    # Only full names decide: "Wang" (an alias of Wang Yi) is not contained-in "Wang Wenbin" evidence.
+    contains = [p for p in candidates if len(words) >= 2 and any(
+        len(name_words(n.name)) >= 2 and same_person(n.name, name) for n in p.names.all())]
     if len(contains) == 1:
         return Match(contains[0], "contains")
+    # The same words in another order or case: "KISHIDA Fumio" is "Fumio Kishida".
+    reordered = [p for p in candidates if len(words) >= 2 and any(
+        sorted(name_words(n.name)) == sorted(words) for n in p.names.all())]
+    if len(reordered) == 1:
+        return Match(reordered[0], "name")
     spelling = spelling_key(name)
-    variants = [p for p in candidates if any(spelling_key(n.name) == spelling for n in p.names.all())]
-    if len(variants) == 1 and (country is None or variants[0].country_id is not None):
+    variants = [p for p in candidates if any(
+        spelling_key(n.name) == spelling or _transliteration(n.name, name)
+        for n in p.names.all() if len(name_words(n.name)) >= 2 or len(words) == 1)]
+    variants = [p for p in variants if country and p.country and p.country.code == country] or (
+        variants if country is None else [])
+    if len(variants) == 1:
         return Match(variants[0], "spelling", f"matched '{name}' to '{variants[0].name}' as a spelling variant")
     if len(words) == 1:
         surname = [p for p in candidates if words[0] in name_words(p.name)]
@@ -77,6 +88,13 @@ def resolve_person(name: str, aliases: set[str] | None = None, country: str | No
         found = contains or variants
         return Match(None, "new", f"'{name}' could be any of {', '.join(p.name for p in found[:3])}")
     return Match(None, "new")
+
+
+def _transliteration(a: str, b: str) -> bool:
+    """'Dmitry Kuleba' and 'Dmytro Kuleba': the same surname, given names with one initial."""
+    wa, wb = name_words(a), name_words(b)
+    return len(wa) >= 2 and len(wb) >= 2 and wa[-1] == wb[-1] and wa[0][0] == wb[0][0] and wa[0] != wb[0] \
+        and len(wa) == len(wb)
 
 
 def _same_country(people: list[Person], country: str | None) -> list[Person]:
