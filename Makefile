@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run test test-sqlite test-postgres install benchmark demo-fixture clean
+.PHONY: run test test-sqlite test-postgres install install-test benchmark demo-fixture clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -13,10 +13,15 @@ $(BIN)/python:
 
 # Reinstall only when the declared dependencies change.
 $(VENV)/.installed: pyproject.toml | $(BIN)/python
+	$(BIN)/python -m pip install --quiet -e .
+	touch $@
+
+$(VENV)/.installed-test: pyproject.toml | $(BIN)/python
 	$(BIN)/python -m pip install --quiet -e '.[test]'
 	touch $@
 
 install: $(VENV)/.installed
+install-test: $(VENV)/.installed-test
 
 run: install
 	$(BIN)/python manage.py migrate --noinput
@@ -25,15 +30,15 @@ run: install
 
 # The whole suite, against SQLite and then against a PostgreSQL server that
 # scripts/with-postgres.sh installs (Debian's postgresql) and starts itself.
-test: install
+test: install-test
 	scripts/ensure-chromium.sh
 	$(BIN)/python -m pytest
 	scripts/with-postgres.sh $(BIN)/python -m pytest
 
-test-sqlite: install
+test-sqlite: install-test
 	$(BIN)/python -m pytest
 
-test-postgres: install
+test-postgres: install-test
 	scripts/with-postgres.sh $(BIN)/python -m pytest
 
 benchmark: install
