@@ -49,6 +49,19 @@ def _merge(modeladmin, request, queryset, merge, label):
     return redirect(reverse(f"admin:meetings_{keep._meta.model_name}_change", args=[keep.pk]))
 
 
+def _split_view(modeladmin, request, record, articles, split):
+    """Choose the sources whose records move to a new record, then split."""
+    form = SplitForm(request.POST or None, articles=articles)
+    if request.method == "POST" and form.is_valid():
+        new = split([a.pk for a in form.cleaned_data["articles"]], form.cleaned_data["name"] or None)
+        modeladmin.message_user(request, f"Moved the chosen sources' records to a new record, “{new}”.")
+        return redirect(reverse(f"admin:meetings_{new._meta.model_name}_change", args=[new.pk]))
+    return TemplateResponse(request, "admin/meetings/split.html", {
+        **modeladmin.admin_site.each_context(request), "title": f"Split {record}", "record": record, "form": form,
+        "opts": modeladmin.model._meta,
+    })
+
+
 @admin.register(Country)
 class CountryAdmin(admin.ModelAdmin):
     list_display = ["name", "code"]
@@ -93,16 +106,8 @@ class PersonAdmin(CuratedAdmin):
     def split_view(self, request, pk):
         person = get_object_or_404(Person, pk=pk)
         articles = Article.objects.filter(Q(participations__person=person) | Q(statements__speaker=person)).distinct()
-        form = SplitForm(request.POST or None, articles=articles)
-        if request.method == "POST" and form.is_valid():
-            new = curation.person_split(person=person, article_ids=[a.pk for a in form.cleaned_data["articles"]],
-                                        name=form.cleaned_data["name"] or None)
-            self.message_user(request, f"Moved the chosen sources' records to a new person, “{new}”.")
-            return redirect(reverse("admin:meetings_person_change", args=[new.pk]))
-        return TemplateResponse(request, "admin/meetings/split.html", {
-            **self.admin_site.each_context(request), "title": f"Split {person}", "record": person, "form": form,
-            "opts": self.model._meta,
-        })
+        return _split_view(self, request, person, articles, lambda ids, name: curation.person_split(
+            person=person, article_ids=ids, name=name))
 
 
 class ParticipationInline(admin.TabularInline):
@@ -162,15 +167,8 @@ class MeetingAdmin(CuratedAdmin):
     def split_view(self, request, pk):
         meeting = get_object_or_404(Meeting, pk=pk)
         articles = Article.objects.filter(meeting_sources__meeting=meeting).distinct()
-        form = SplitForm(request.POST or None, articles=articles)
-        if request.method == "POST" and form.is_valid():
-            new = curation.meeting_split(meeting=meeting, article_ids=[a.pk for a in form.cleaned_data["articles"]])
-            self.message_user(request, f"Moved the chosen sources' reports to a new meeting, “{new}”.")
-            return redirect(reverse("admin:meetings_meeting_change", args=[new.pk]))
-        return TemplateResponse(request, "admin/meetings/split.html", {
-            **self.admin_site.each_context(request), "title": f"Split {meeting}", "record": meeting, "form": form,
-            "opts": self.model._meta,
-        })
+        return _split_view(self, request, meeting, articles, lambda ids, name: curation.meeting_split(
+            meeting=meeting, article_ids=ids))
 
     def review_view(self, request):
         """Unreviewed records that are uncertain, with the passages they came from."""

@@ -14,6 +14,16 @@ _FILLABLE_PERSON = ["country", "organisation", "wikidata_id"]
 _FILLABLE_MEETING = ["date", "date_precision", "date_phrase", "place", "country", "organisation", "parent"]
 
 
+def _move(rows, owner_field: str, keep, clashes) -> None:
+    """Give each row to `keep`, or drop it when keep already has its like (`clashes(row)`)."""
+    for row in rows:
+        if clashes(row):
+            row.delete()
+        else:
+            setattr(row, owner_field, keep)
+            row.save(update_fields=[owner_field])
+
+
 def _fill(keep, other, fields) -> None:
     for name in fields:
         if getattr(keep, name) in (None, "") and getattr(other, name) not in (None, ""):
@@ -26,21 +36,10 @@ def person_merge(*, keep: Person, others: list[Person]) -> Person:
     for other in others:
         if other.pk == keep.pk:
             continue
-        for participation in other.participations.all():
-            if Participation.objects.filter(meeting=participation.meeting, person=keep).exists():
-                participation.delete()
-            else:
-                participation.person = keep
-                participation.save(update_fields=["person"])
+        _move(other.participations.all(), "person", keep,
+              lambda p: Participation.objects.filter(meeting=p.meeting, person=keep).exists())
         Statement.objects.filter(speaker=other).update(speaker=keep)
-        known = set(keep.names.values_list("key", flat=True))
-        for name in other.names.all():
-            if name.key in known:
-                name.delete()
-            else:
-                name.person = keep
-                name.save(update_fields=["person"])
-                known.add(name.key)
+        _move(other.names.all(), "person", keep, lambda n: keep.names.filter(key=n.key).exists())
         keep.aliases = sorted(set(keep.aliases) | set(other.aliases) | {other.name} - {keep.name})
         _fill(keep, other, _FILLABLE_PERSON)
         other.delete()
@@ -56,18 +55,9 @@ def meeting_merge(*, keep: Meeting, others: list[Meeting]) -> Meeting:
     for other in others:
         if other.pk == keep.pk:
             continue
-        for source in other.sources.all():
-            if keep.sources.filter(article=source.article).exists():
-                source.delete()
-            else:
-                source.meeting = keep
-                source.save(update_fields=["meeting"])
-        for participation in other.participations.all():
-            if keep.participations.filter(person=participation.person).exists():
-                participation.delete()
-            else:
-                participation.meeting = keep
-                participation.save(update_fields=["meeting"])
+        _move(other.sources.all(), "meeting", keep, lambda s: keep.sources.filter(article=s.article_id).exists())
+        _move(other.participations.all(), "meeting", keep,
+              lambda p: keep.participations.filter(person=p.person_id).exists())
         other.statements.update(meeting=keep)
         other.side_meetings.exclude(pk=keep.pk).update(parent=keep)
         _fill(keep, other, _FILLABLE_MEETING)
