@@ -19,10 +19,9 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from meetings.extraction import nlp  # noqa: E402
-from meetings.extraction.pipeline import extract  # noqa: E402
+from meetings.extraction.pipeline import extract, parser_texts  # noqa: E402
 from meetings.extraction.reader import read_article  # noqa: E402
 
-PARSED = {"body", "caption", "heading", "header"}
 
 
 def main() -> None:
@@ -36,7 +35,7 @@ def main() -> None:
     files = sorted(p for p in args.folder.iterdir() if p.suffix in {".txt", ".html"}) * args.copies
     model = nlp.get_nlp()
     model("warm up")  # loading is not what we measure
-    texts_of = lambda article: [p.text for p in article.paragraphs if p.kind in PARSED]  # noqa: E731
+    texts_of = parser_texts
 
     def run_bare() -> float:
         start = time.perf_counter()

@@ -91,3 +91,39 @@ def test_vague_dates_stay_unknown():
     result = run("Xi Jinping and Joe Biden met in Bali last November.")
     (meeting,) = result["meetings"]
     assert meeting["date"] is None and meeting["country"] == "ID"
+
+
+def test_calling_on_a_leader_is_a_meeting_calling_on_a_country_is_not():
+    result = run("External Affairs Minister S. Jaishankar called on Japanese Prime Minister Fumio Kishida in Tokyo on Friday.\n\n"
+                 "Jaishankar also called on Beijing to respect the border agreements.")
+    assert meetings(result) == [("held", "bilateral", "2024-03-08", ["Fumio Kishida", "S. Jaishankar"])]
+
+
+def test_a_readout_call_with_a_side_named_by_office_only():
+    result = run("The Prime Minister spoke to President William Ruto of Kenya this afternoon.")
+    assert meetings(result) == [("held", "call", "2024-03-11", ["William Ruto"])]
+
+
+def test_a_meeting_that_did_not_happen_is_not_a_meeting():
+    result = run("Kremlin spokesman Dmitry Peskov said no meeting between Russian President Vladimir Putin and "
+                 "Ukrainian President Volodymyr Zelensky was planned.")
+    assert result["meetings"] == []
+
+
+def test_travel_to_a_country_is_a_planned_visit():
+    result = run("Indian External Affairs Minister S. Jaishankar will travel to South Korea on Saturday.")
+    assert meetings(result) == [("planned", "bilateral", "2024-03-16", ["S. Jaishankar"])]
+    assert result["meetings"][0]["country"] == "KR"
+
+
+def test_the_dateline_is_neither_subject_nor_place():
+    result = run("ISTANBUL, Sept 4 (Reuters) - Turkish President Tayyip Erdogan met Russian President Vladimir Putin "
+                 "in the Black Sea resort of Sochi on Monday and urged him to revive the grain deal.")
+    (meeting,) = result["meetings"]
+    assert meeting["place"] == "Sochi" and meeting["country"] == "RU"
+    assert [s["speaker"] for s in result["statements"]] == ["Tayyip Erdogan"]
+
+
+def test_speaking_to_journalists_is_not_a_meeting():
+    result = run("Speaking to journalists on Monday, French President Emmanuel Macron said Europe must act.")
+    assert result["meetings"] == []

@@ -64,3 +64,9 @@ def test_people_only_mentioned_are_not_people_of_the_article():
         "whom he met in Damascus on Monday."
     )
     assert "Salman bin Abdulaziz" not in people(result)
+
+
+def test_abbreviated_titles_are_not_part_of_the_name():
+    result = run("External Affairs Minister S. Jaishankar met Japanese Foreign Minister Yoko Kamikawa in Tokyo on Monday.\n\n"
+                 "EAM Jaishankar said the partnership was growing.")
+    assert set(people(result)) == {"S. Jaishankar", "Yoko Kamikawa"}

@@ -25,6 +25,7 @@ OFFICE_HEADS = {
     "fellow", "expert", "specialist", "economist", "lecturer", "commander", "official", "general",
     "rapporteur", "ombudsman", "attorney-general", "governor-general", "sheikh", "dean", "editor", "founder",
     "executive", "officer", "administrator", "steward", "marshal", "admiral", "colonel", "member",
+    "eam", "fm", "pm", "dpm", "unsg", "sg", "vp", "mp",  # titles news abbreviates ("EAM Jaishankar")
 }
 
 # Words that may stand inside an office before its head ("State Councilor and Foreign Minister").

@@ -14,7 +14,7 @@ from .sentences import Sentence
 from .types import DateValue, Meeting, Person
 
 _VERB_TRIGGERS = {"meet", "receive", "host", "talk", "speak", "phone", "chair", "attend", "address", "visit",
-                  "co-chair", "convene", "telephone", "join"}
+                  "co-chair", "convene", "telephone", "join", "call", "travel"}
 _HOLD_VERBS = {"hold", "have", "conduct", "pay", "make", "begin", "start", "wrap", "open"}
 _VISIT_NOUNS = {"visit", "visits", "trip", "tour"}
 _FUTURE_HEADS = {"schedule", "expect", "due", "set", "plan", "will", "going", "intend", "prepare", "hope", "invite",
@@ -56,8 +56,14 @@ def find_triggers(sentence: Sentence) -> list[Trigger]:
                 triggers.append(Trigger(token, "verb", noun))
                 nouns_taken.add(noun.i)
         elif token.pos_ == "VERB" and lemma in _VERB_TRIGGERS:
-            if lemma in {"speak", "talk"} and not any(c.lower_ == "with" for c in token.children):
+            if _negated(token):
                 continue
+            if lemma in {"speak", "talk"} and not any(c.lower_ in {"with", "to"} for c in token.children):
+                continue
+            if lemma == "call" and not _courtesy_call(token, sentence):
+                continue  # "called on Washington to stop", "called for restraint": words, not a meeting
+            if lemma == "travel" and not _future(token):
+                continue  # a journey told afterwards is told through its meetings
             if lemma == "join" and not any(c.lower_ in GATHERING_NOUNS for c in token.subtree):
                 continue
             head_is_meeting = token.dep_ == "acl" and token.head.lower_ in GATHERING_NOUNS | MEETING_NOUNS
@@ -84,11 +90,31 @@ def find_triggers(sentence: Sentence) -> list[Trigger]:
             continue
         if token.dep_ == "compound" and token.head.lower_ in MEETING_NOUNS | GATHERING_NOUNS:
             continue  # "Summit" in "Summit Meeting": one meeting, told by its head noun
-        if _is_non_meeting(token):
+        if _is_non_meeting(token) or _negated(token):
             continue
-        # "held" as the predicate of a meeting noun: "The X Meeting ... was held in Busan".
         triggers.append(Trigger(token, "noun", token))
     return triggers
+
+
+def _negated(token) -> bool:
+    """'no meeting between Putin and Zelensky was planned', 'did not meet'."""
+    if any(c.dep_ == "neg" or (c.dep_ == "det" and c.lower_ == "no") for c in token.children):
+        return True
+    return token.dep_ in {"nsubj", "nsubjpass", "dobj"} and any(c.dep_ == "neg" for c in token.head.children)
+
+
+def _courtesy_call(token, sentence) -> bool:
+    """'called on Prime Minister Kishida' (a visit), not 'called on Moscow to withdraw' (words)."""
+    if any(c.dep_ == "xcomp" or (c.dep_ == "ccomp") for c in token.children):
+        return False
+    for child in token.children:
+        if child.dep_ in {"prep", "prt"} and child.lower_ in {"on", "upon"}:
+            objects = [t for t in child.subtree if t is not child]
+            if any(t.dep_ == "aux" and t.lower_ == "to" for t in token.subtree):
+                return False
+            return any(sentence.person_of(t) for t in objects) or any(
+                sentence.person_of(t) for t in token.children if t.dep_ == "dobj")
+    return False
 
 
 def _is_non_meeting(noun) -> bool:
@@ -204,11 +230,13 @@ def _meetings_from(trigger: Trigger, sentence: Sentence, resolve, anchor, previo
             subjects = [c for c in token.head.children if c.dep_ in {"nsubj", "nsubjpass"}]
             if not subjects and token.head.dep_ in {"xcomp", "conj"}:
                 subjects = [c for c in token.head.head.children if c.dep_ in {"nsubj", "nsubjpass"}]
+        if not subjects and token.dep_ == "acl" and lemma in {"visit", "meet", "travel"}:
+            add(_governing_subjects(token.head, sentence, resolve))
         passive_meeting = any(s.lower_ in MEETING_NOUNS | GATHERING_NOUNS for s in subjects)
         # "The Secretary-General spoke by telephone with President X": a side told by office only.
         unnamed_party = bool(subjects) and all(
             resolve(s, sentence) is None and s.pos_ in {"NOUN", "PROPN"} and s.lower_ not in MEETING_NOUNS | GATHERING_NOUNS
-            and s.lemma_.lower() not in {"side", "leader", "minister", "official", "delegation"}
+            and s.tag_ not in {"NNS", "NNPS"} and s.lemma_.lower() not in {"side", "delegation", "country"}
             for s in subjects)
         add(_conjoined_before(subjects, sentence, resolve))
         for subject in subjects:
@@ -224,7 +252,8 @@ def _meetings_from(trigger: Trigger, sentence: Sentence, resolve, anchor, previo
         for child in token.children:
             if child.dep_ in {"dobj", "obj", "dative", "agent", "prep", "attr", "npadvmod"} or (
                 child.dep_ == "advmod" and child.lower_ == "together"):
-                if child.dep_ == "prep" and child.lower_ not in {"with", "by", "between", "among"}:
+                if child.dep_ == "prep" and child.lower_ not in {"with", "by", "between", "among"} | (
+                        {"on", "upon"} if lemma == "call" else {"to"} if lemma == "speak" else set()):
                     continue
                 add([p for t in _subtree_without(child, nested) if (p := resolve(t, sentence))], objects)
         if noun is not None:
@@ -259,11 +288,19 @@ def _meetings_from(trigger: Trigger, sentence: Sentence, resolve, anchor, previo
                 if child.lower_ == "between":
                     between = people
         if not possessor and len(between) < 2:
-            add(_governing_subjects(token, sentence, resolve))
+            governing = _governing_subjects(token, sentence, resolve)
+            add(governing)
+            anaphoric = any(c.dep_ == "det" and c.lower_ in {"the", "this", "these", "that"} for c in token.children) \
+                and not any(c.dep_ in {"compound", "amod", "nmod"} and c.text[:1].isupper() for c in token.children)
+            if anaphoric and not objects and governing and token.lower_ in {"talks", "meeting", "meetings", "talk"}:
+                # "Wang Yi was present at the talks": someone more at the meeting told before.
+                addition = _new_meeting("held", governing, sentence, sentence.start, sentence.end, "addition")
+                return [addition]
+    if trigger.kind == "verb" and lemma in {"speak", "talk", "call"} and not objects:
+        return []  # "speaking to journalists" is not a meeting
     add(objects)
-    held_noun = noun is not None and noun.lower_ in MEETING_NOUNS | GATHERING_NOUNS
     status = "planned" if _future(token) or (noun is not None and _future(noun)) else "held"
-    visit = (token.lower_ in _VISIT_NOUNS or lemma == "visit") or (noun is not None and noun.lower_ in _VISIT_NOUNS)
+    visit = (token.lower_ in _VISIT_NOUNS or lemma in {"visit", "travel"}) or (noun is not None and noun.lower_ in _VISIT_NOUNS)
     region = [t for t in (noun.subtree if trigger.kind == "noun" else token.subtree) if t.i not in nested]
     region_start = sentence.paragraph.start + min(t.idx for t in region)
     region_end = sentence.paragraph.start + max(t.idx + len(t.text) for t in region)
@@ -280,7 +317,11 @@ def _meetings_from(trigger: Trigger, sentence: Sentence, resolve, anchor, previo
         # A visit to places, not to a person: planned visits only (a held visit is told through its meetings).
         if status != "planned" or not participants:
             return []
-        targets = [f.value for f in countries_here if f.start > token.idx]
+        taken = _attached_places(token, noun) + [
+            (min(t.idx for t in c.subtree), max(t.idx + len(t.text) for t in c.subtree))
+            for c in token.children if c.dep_ == "dobj"]
+        targets = [f.value for f in countries_here if f.start > token.idx
+                   and (not taken or any(a <= f.start < b for a, b in taken) or token.pos_ == "NOUN")]
         meetings = []
         for code in dict.fromkeys(targets):
             meetings.append(_new_meeting(status, participants[:1], sentence, region_start, region_end, "visit to country",
@@ -290,7 +331,8 @@ def _meetings_from(trigger: Trigger, sentence: Sentence, resolve, anchor, previo
                 m.date = _date_for(sentence, token, region, anchor, True, previous_date)
             return meetings
         # A planned visit to a city or a body ("to visit the Joint Coordination Centre").
-        city = _city_in(sentence, region_text_start, region_text_end)
+        city = next((c for a, b in taken if (c := _city_in(sentence, a, b))), None) or \
+            _city_in(sentence, region_text_start, region_text_end)
         orgs = [f for f in G.find_organisations(para_text) if region_text_start <= f.start < region_text_end and f.kind == "org"]
         if not city and not orgs:
             city = _city_in(sentence, sentence_text_start, sentence_text_end)
@@ -311,6 +353,8 @@ def _meetings_from(trigger: Trigger, sentence: Sentence, resolve, anchor, previo
     gathering = not two_sided and (_is_gathering(noun if noun is not None else token, sentence) or (
         lemma in {"attend", "chair", "address", "convene", "co-chair", "join"}))
     call = any(t.lower_ in CALL_WORDS for t in sentence.span if abs(t.i - token.i) <= 6) or lemma in {"phone", "telephone"}
+    if lemma == "speak" and not any(c.dep_ == "prep" and c.lower_ in {"in", "at"} for c in token.children):
+        call = True  # "the Prime Minister spoke to President Ruto": a readout's call
 
     separate = any(t.lower_ in {"separate", "separately", "respectively", "individually"} for t in sentence.span)
     subjects_only = [p for p in participants if p not in objects]
@@ -439,7 +483,8 @@ def _date_for(sentence, token, region, anchor, future, previous_date) -> DateVal
     return value
 
 
-_PLACE_BEFORE = re.compile(r"\b(?:in|at|to|visited|visiting|visit|from)\s+(?:the\s+)?$", re.I)
+_PLACE_BEFORE = re.compile(
+    r"\b(?:in|at|to|visited|visiting|visit|from|(?:resort|city|town|capital|port|village|island) of)\s+(?:the\s+)?$", re.I)
 
 
 def _city_in(sentence, lo, hi) -> str | None:
@@ -620,8 +665,10 @@ def merge_meetings(meetings: list[Meeting]) -> list[Meeting]:
     # "The meeting was attended by X": X joins the meeting told just before.
     for addition in additions:
         before = [m for m in final if m.status == "held" and len(m.participants) >= 2 and m.start <= addition.start]
-        if before:
-            target = before[-1]
+        # "the meeting" of someone already at one is that one.
+        theirs = [m for m in before if set(map(id, addition.participants)) & set(map(id, m.participants))]
+        if theirs or before:
+            target = (theirs or before)[-1]
             for person in addition.participants:
                 if person not in target.participants:
                     target.participants.append(person)

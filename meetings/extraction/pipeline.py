@@ -41,10 +41,30 @@ def extract_many(paths, published: dt.date | None = None, n_process: int = 1):
     return [extract(a) for a in articles]
 
 
+_DATELINE = re.compile(r"^[A-Z][^\n]{0,60}?(?:\(\w[\w ]*\)\s*(?:--|-|–|—)|/\w+/\.?)\s*")
+
+
+def parsed_paragraphs(article: Article) -> list:
+    return [p for p in article.paragraphs if p.kind in _PARSED_KINDS]
+
+
+def parser_texts(article: Article) -> list[str]:
+    """What spaCy reads: each paragraph, its dateline ("ISTANBUL, Sept 4 (Reuters) -") blanked out
+    so that the city is not taken for the sentence's subject; offsets stay the same."""
+    texts = []
+    for paragraph in parsed_paragraphs(article):
+        dateline = _DATELINE.match(paragraph.text) if paragraph.kind == "body" else None
+        text = paragraph.text
+        if dateline:
+            text = " " * dateline.end() + text[dateline.end():]
+        texts.append(text)
+    return texts
+
+
 def extract(article: Article, docs=None) -> Extraction:
-    paragraphs = [p for p in article.paragraphs if p.kind in _PARSED_KINDS]
+    paragraphs = parsed_paragraphs(article)
     if docs is None:
-        docs = nlp.parse([p.text for p in paragraphs])
+        docs = nlp.parse(parser_texts(article))
     home = G.outlet_country(article.source) if article.source else None
     index = PeopleIndex(home)
     contexts = []

@@ -9,7 +9,7 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
-from meetings.extraction.pipeline import extract
+from meetings.extraction.pipeline import extract, parser_texts
 from meetings.extraction.reader import read_article
 from meetings.extraction.types import ArticleError
 from meetings.extraction import nlp
@@ -39,9 +39,9 @@ class Command(BaseCommand):
         # One parsing stream for every paragraph of every article: nlp.pipe batches them.
         texts, bounds = [], []
         for _, article in articles:
-            paragraphs = [p for p in article.paragraphs if p.kind in {"body", "caption", "heading", "header"}]
-            bounds.append((len(texts), len(texts) + len(paragraphs)))
-            texts.extend(p.text for p in paragraphs)
+            chunk = parser_texts(article)
+            bounds.append((len(texts), len(texts) + len(chunk)))
+            texts.extend(chunk)
         docs = nlp.parse(texts)
         for (path, article), (lo, hi) in zip(articles, bounds):
             data = extract(article, docs[lo:hi]).to_json()
