@@ -127,3 +127,27 @@ def test_the_dateline_is_neither_subject_nor_place():
 def test_speaking_to_journalists_is_not_a_meeting():
     result = run("Speaking to journalists on Monday, French President Emmanuel Macron said Europe must act.")
     assert result["meetings"] == []
+
+
+def test_a_readout_lede_without_a_date_is_the_day_of_publication():
+    result = run("Vladimir Putin had a telephone conversation with President of France Emmanuel Macron.\n\n"
+                 "Earlier in the day, Foreign Minister Sergei Lavrov and Chinese Foreign Minister Wang Yi held phone talks.")
+    assert meetings(result) == [
+        ("held", "call", "2024-03-11", ["Emmanuel Macron", "Vladimir Putin"]),
+        ("held", "call", "2024-03-11", ["Sergei Lavrov", "Wang Yi"]),
+    ]
+
+
+def test_welcoming_a_visitor_is_a_meeting_and_others_take_part():
+    result = run("Prime Minister Anthony Albanese welcomed Indonesian President Joko Widodo to Parliament House in Canberra "
+                 "on Tuesday for the annual leaders' meeting.\n\n"
+                 "Foreign Minister Penny Wong and her Indonesian counterpart Retno Marsudi also took part in the talks.")
+    (meeting,) = result["meetings"]
+    assert set(meeting["participants"]) == {"Anthony Albanese", "Joko Widodo", "Penny Wong", "Retno Marsudi"}
+    assert meeting["date"] == "2024-03-05" and meeting["place"].endswith("Canberra") and meeting["kind"] == "bilateral"
+
+
+def test_a_venue_is_not_a_person():
+    result = run("At the outset of the meeting, held at Qasr Al Watan in Abu Dhabi, Sheikh Abdullah bin Zayed welcomed "
+                 "Israeli Foreign Minister Yair Lapid on Tuesday.")
+    assert "Qasr Al Watan" not in {p["name"] for p in result["people"]}

@@ -43,7 +43,7 @@ _EVENT_PATTERNS = [
     ("month_year", re.compile(rf"\b(?:(?:early|mid|late)[- ])?{_MONTH}\s+{_YEAR}\b")),
     ("month_only", re.compile(rf"\b(?:in|since|until|by|from)\s+(?:(?:early|mid|late)[- ])?{_MONTH}\b(?!\s+[0-3]?\d\b)(?!,?\s+(?:19|20)\d\d)")),
     ("weekday", re.compile(r"\b(?P<rel>last|next|this|earlier on|later on|on)?\s*(?P<weekday>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b")),
-    ("today", re.compile(r"\b(?:today|tonight|this (?:morning|afternoon|evening))\b", re.I)),
+    ("today", re.compile(r"\b(?:today|tonight|this (?:morning|afternoon|evening)|(?:earlier|later) in the day)\b", re.I)),
     ("yesterday", re.compile(r"\byesterday\b", re.I)),
     ("tomorrow", re.compile(r"\btomorrow\b", re.I)),
     ("same_day", re.compile(r"\b(?:on\s+)?the same day\b", re.I)),

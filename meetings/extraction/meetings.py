@@ -14,7 +14,7 @@ from .sentences import Sentence
 from .types import DateValue, Meeting, Person
 
 _VERB_TRIGGERS = {"meet", "receive", "host", "talk", "speak", "phone", "chair", "attend", "address", "visit",
-                  "co-chair", "convene", "telephone", "join", "call", "travel"}
+                  "co-chair", "convene", "telephone", "join", "call", "travel", "welcome"}
 _HOLD_VERBS = {"hold", "have", "conduct", "pay", "make", "begin", "start", "wrap", "open"}
 _VISIT_NOUNS = {"visit", "visits", "trip", "tour"}
 _FUTURE_HEADS = {"schedule", "expect", "due", "set", "plan", "will", "going", "intend", "prepare", "hope", "invite",
@@ -64,6 +64,8 @@ def find_triggers(sentence: Sentence) -> list[Trigger]:
                 continue  # "called on Washington to stop", "called for restraint": words, not a meeting
             if lemma == "travel" and not _future(token):
                 continue  # a journey told afterwards is told through its meetings
+            if lemma == "welcome" and not any(c.dep_ == "dobj" and sentence.person_of(c) for c in token.children):
+                continue  # "welcomed the decision"; "welcomed President X to Canberra" is a visit received
             if lemma == "join" and not any(c.lower_ in GATHERING_NOUNS for c in token.subtree):
                 continue
             head_is_meeting = token.dep_ == "acl" and token.head.lower_ in GATHERING_NOUNS | MEETING_NOUNS
@@ -149,7 +151,9 @@ def _governing_subjects(token, sentence: Sentence, resolve) -> list[Person]:
                 if subject.lower_ in {"who", "that"} and head.dep_ == "relcl":
                     subject = head.head
                 for t in [subject, *[c for c in subject.subtree if c.dep_ == "conj"]]:
-                    person = resolve(t, sentence)
+                    # "her Indonesian counterpart Retno Marsudi": the name hangs on the title noun.
+                    person = resolve(t, sentence) or next(
+                        (p for c in t.children if c.dep_ in {"compound", "appos", "flat"} and (p := resolve(c, sentence))), None)
                     if person and person not in people:
                         people.append(person)
             if people:
@@ -291,7 +295,7 @@ def _meetings_from(trigger: Trigger, sentence: Sentence, resolve, anchor, previo
             governing = _governing_subjects(token, sentence, resolve)
             add(governing)
             anaphoric = any(c.dep_ == "det" and c.lower_ in {"the", "this", "these", "that"} for c in token.children) \
-                and not any(c.dep_ in {"compound", "amod", "nmod"} and c.text[:1].isupper() for c in token.children)
+                and not any(c.dep_ in {"compound", "amod", "nmod", "poss", "nummod"} for c in token.children)
             if anaphoric and not objects and governing and token.lower_ in {"talks", "meeting", "meetings", "talk"}:
                 # "Wang Yi was present at the talks": someone more at the meeting told before.
                 addition = _new_meeting("held", governing, sentence, sentence.start, sentence.end, "addition")
@@ -372,7 +376,9 @@ def _meetings_from(trigger: Trigger, sentence: Sentence, resolve, anchor, previo
         meeting.sidelines = bool(re.search(r"\b(?:sidelines?|margins?)\s+of\b", sentence.text))
         meeting.unnamed_party = unnamed_party and bool(objects)
         attached = _attached_places(token, noun)
-        place, country = _place(sentence, region_text_start, region_text_end, attached)
+        # A place named elsewhere in a sentence that tells several events is not a planned one's.
+        fallback = not (getattr(sentence, "several_events", False) and status == "planned")
+        place, country = _place(sentence, region_text_start, region_text_end, attached, fallback)
         meeting.place, meeting.country = place, country
         if gathering or (noun is not None and noun.lower_ in GATHERING_NOUNS):
             meeting.organisation = _forum(sentence, noun or token)
@@ -526,14 +532,14 @@ def _country_in(sentence, lo, hi) -> str | None:
     return None
 
 
-def _place(sentence, lo, hi, attached=()) -> tuple[str | None, str | None]:
+def _place(sentence, lo, hi, attached=(), fallback=True) -> tuple[str | None, str | None]:
     text = sentence.paragraph.text
     s_lo, s_hi = sentence.span.start_char, sentence.span.end_char
     city = next((c for a, b in attached if (c := _city_in(sentence, a, b))), None) or _city_in(sentence, lo, hi)
     region_country = None
     if not city:
         region_country = next((c for a, b in attached if (c := _country_in(sentence, a, b))), None)
-    if city is None and region_country is None:
+    if city is None and region_country is None and fallback:
         city = _city_in(sentence, s_lo, s_hi)
     if city is None and region_country is None:
         for ent in sentence.span.ents:

@@ -327,6 +327,8 @@ def _judge_name(text, words, i, j, run_start, run_end, name, context, ner_people
         return None
     if bare_is_place(name):
         return None
+    if evidence == "ner" and re.search(r"\b(?:at|in|from|to|near)\s+$", text[:run_start]):
+        return None  # "held at Qasr Al Watan": a venue the tagger took for a person
     if evidence in {"apposition", "title"} and len(words_in_name) == 1 and not (role or honorific or counterpart):
         evidence = "short"
     if evidence == "short" and len(words_in_name) >= 2 and not ner:

@@ -25,8 +25,8 @@ from .lexicon import EXPERT_HEADS
 
 _PARSED_KINDS = {"body", "caption", "heading", "header"}
 _NO_MEETING_CUES = re.compile(
-    r"\bseparate (?:news|press) conference\b|\bin an interview\b|\bbefore leaving\b|\b[Ss]peaking in\b"
-    r"|\bin a statement\b|\b[Ee]arlier,|\bon (?:Twitter|X|social media)\b|\btold (?:The|the) [A-Z]"
+    r"\bseparate (?:news|press) conference\b|(?i:\bin an interview\b|\bbefore leaving\b|\bspeaking in\b"
+    r"|\bin a statement\b|\bearlier,|\bin a post\b|\bon (?:twitter|social media)\b)|\bon X\b|\btold (?:The|the) [A-Z]"
 )
 _QUOTE_START = re.compile(r"^\s*[“\"‘]")
 
@@ -95,6 +95,7 @@ def extract(article: Article, docs=None) -> Extraction:
     _link_statements(statements, meetings, article)
     index.finish()
     _summit_from_lede(meetings, article, paragraphs)
+    _date_from_lede(meetings, article, paragraphs)
     _place_from_dateline(meetings, article, paragraphs)
     _finish_meetings(meetings)
     for person in index.people:
@@ -305,6 +306,19 @@ def _summit_from_lede(meetings: list[Meeting], article: Article, paragraphs) -> 
             meeting.country = meeting.country or meeting.parent.country
 
 
+def _date_from_lede(meetings: list[Meeting], article: Article, paragraphs) -> None:
+    """A readout's lede tells the day's meeting without a date ('Vladimir Putin had a telephone
+    conversation with ...'): it took place on the day of publication."""
+    first = next((p for p in paragraphs if p.kind == "body"), None)
+    if first is None or article.published is None:
+        return
+    for meeting in meetings:
+        if meeting.status == "held" and meeting.date.date is None and not meeting.date.phrase \
+                and first.start <= meeting.start < first.end:
+            meeting.date = DateValue(article.published, "day", "", article.published)
+            meeting.confidence = min(meeting.confidence, 0.6)
+
+
 def _place_from_dateline(meetings: list[Meeting], article: Article, paragraphs) -> None:
     """A meeting told in the dateline paragraph without a place was held where the story was filed."""
     city = article.dateline
@@ -323,7 +337,9 @@ def _place_from_dateline(meetings: list[Meeting], article: Article, paragraphs) 
 def _finish_meetings(meetings: list[Meeting]) -> None:
     for meeting in meetings:
         if meeting.kind != "call" and not meeting.sidelines:
-            sides = {p.country or p.organisation or p.name for p in meeting.participants}
+            # Sides are the countries and bodies represented; people of no known side count as one more.
+            known = {p.country or p.organisation for p in meeting.participants if p.country or p.organisation}
+            sides = known | ({"?"} if any(not (p.country or p.organisation) for p in meeting.participants) else set())
             if meeting.summit_like and meeting.organisation:
                 meeting.kind = "multilateral"
             elif len(sides) >= 3 and len(meeting.participants) >= 3:

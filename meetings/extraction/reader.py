@@ -19,7 +19,7 @@ from .types import Article, ArticleError, Paragraph
 
 _TERMINAL = tuple('.?!:"”’\'')
 _FURNITURE = re.compile(
-    r"^(?:print\b.*\bmail\b|share\b|related\b|read (?:more|next)|more from|media enquiries|email\b|telephone\b"
+    r"^(?:print\b.*\bmail\b|share\b|related\b|read (?:more|next)|more from|media enquiries|e-?mail:?\s+\S+@|telephone:?\s*[+\d(]"
     r"|for information media|not an official record|editor:|follow us|subscribe|advertisement|#+$|[*\s]+$|-+$"
     r"|press releases?$|readout$|meetings coverage|background$|unique id)",
     re.I,

@@ -63,6 +63,18 @@ def _subjects(token) -> list:
     return []
 
 
+def _person_within(subject, sentence: Sentence, resolve) -> Person | None:
+    """'UN Special Envoy for Sudan Ramtane Lamamra briefed ...': the parser may head the subject
+    on the title; the person named inside it is the speaker (not one in a relative clause)."""
+    for token in subject.subtree:
+        if token.dep_ in {"relcl", "acl", "appos"} or any(a.dep_ in {"relcl", "acl"} for a in token.ancestors if a in subject.subtree):
+            continue
+        person = resolve(token, sentence)
+        if person is not None:
+            return person
+    return None
+
+
 def _according_to(span) -> list:
     for token in span:
         if token.lower_ == "according" and token.i + 1 < len(token.doc) and token.doc[token.i + 1].lower_ == "to":
@@ -84,7 +96,7 @@ def speakers_of(sentence: Sentence, resolve) -> tuple[list[Person], list[str], s
         if not _is_speech_verb(token):
             continue
         for subject in _subjects(token):
-            person = resolve(subject, sentence)
+            person = resolve(subject, sentence) or _person_within(subject, sentence, resolve)
             if person is not None:
                 if person not in people:
                     people.append(person)
