@@ -49,3 +49,12 @@ def test_name_comparison():
     assert same_person("Faisal bin Farhan", "Faisal bin Farhan bin Abdullah")
     assert not same_person("Wang Yi", "Wang Wenbin")
     assert initials("Mohammed bin Salman") == "MBS"
+
+
+def test_documents_states_and_party_organs_are_not_separate_organisations():
+    found = {f.value for f in G.find_organisations(
+        "the United Nations Convention on the Law of the Sea, the Russian Federation, the Communist Party of "
+        "Vietnam (CPV) Central Committee, the 20th CPC National Congress and the High Representative of the "
+        "European Union for Foreign Affairs and Security Policy"
+    )}
+    assert found == {"Communist Party of Vietnam", "Communist Party of China", "European Union"}

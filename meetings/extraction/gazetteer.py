@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from . import countries as C
-from .lexicon import INTERNATIONAL_BODIES, NOT_ORG_HEADS, ORG_HEADS
+from .lexicon import INTERNATIONAL_BODIES, NOT_ORG_HEADS, OFFICE_WORDS, ORG_HEADS
 
 # News agencies and broadcasters, with the country they report from.
 OUTLET_COUNTRIES = {
@@ -148,9 +148,21 @@ def _bare(word: str) -> str:
     return re.sub(r"(?:'s|’s|'|’)$", "", word).lower()
 
 
+_DOCUMENT_AFTER = re.compile(
+    r"^\s+(?:[A-Z][\w'’-]*\s+){0,3}(?:Convention|Charter|Declaration|Treaty|Initiative|Agreement|Resolution|Report|Vision)\b")
+
+
 def find_organisations(text: str) -> list[Found]:
     """Known bodies and written-out names, longest first, without overlaps."""
-    candidates = find_known_organisations(text) + find_named_organisations(text)
+    known = [f for f in find_known_organisations(text) if not _DOCUMENT_AFTER.match(text[f.end :])]
+    named = [
+        f for f in find_named_organisations(text)
+        if f.value not in C.country_names()  # "the Russian Federation" is a state
+        and not _DOCUMENT_AFTER.match(text[f.end :])
+        and not re.search(r"\)\s*$", text[: f.start])  # "(CPV) Central Committee": part of the party
+        and not re.search(r"\b\d+(?:st|nd|rd|th)\s+$", text[: f.start])  # "the 20th CPC National Congress": an event
+    ]
+    candidates = known + named
     candidates.sort(key=lambda f: (-(f.end - f.start), f.start))
     chosen: list[Found] = []
     for found in candidates:
@@ -206,6 +218,10 @@ def find_named_organisations(text: str) -> list[Found]:
                         m += 1
                     # "Ministry of Foreign Affairs and International Cooperation", not "X and the Y".
                     if link == "and" and (k != j + 1 or previous_link not in {"of", "for"}):
+                        break
+                    # "High Representative of the European Union for Foreign Affairs": a portfolio, not the name.
+                    if link == "for" and all(w[2].lower() in OFFICE_WORDS for w in words[k : m + 1]) \
+                            and _bare(words[i][2]) in {"union", "nations", "organization", "organisation"}:
                         break
                     last, j, previous_link = m, m + 1, link
                     continue

@@ -101,7 +101,7 @@ ORG_HEADS = {
     "corporation", "company", "bureau", "secretariat", "league", "alliance", "federation", "parliament",
     "congress", "senate", "tribunal", "group", "network", "board", "authority", "administration",
     "programme", "program", "cabinet", "government", "forces", "army", "navy", "coalition", "movement",
-    "front", "council", "nations", "times", "post", "press", "news", "television", "radio", "broadcasting",
+    "front", "council", "nations", "times", "post", "news", "television", "radio", "broadcasting",
     "corp", "inc", "ltd", "plc", "observatory", "institution", "endowment", "trust", "laboratory",
 }
 NOT_ORG_HEADS = {
