@@ -70,3 +70,21 @@ def test_abbreviated_titles_are_not_part_of_the_name():
     result = run("External Affairs Minister S. Jaishankar met Japanese Foreign Minister Yoko Kamikawa in Tokyo on Monday.\n\n"
                  "EAM Jaishankar said the partnership was growing.")
     assert set(people(result)) == {"S. Jaishankar", "Yoko Kamikawa"}
+
+
+def test_people_met_after_one_country_name_share_it():
+    result = run("Chinese President Xi Jinping will meet with Vietnamese President Vo Van Thuong, Prime Minister "
+                 "Pham Minh Chinh and National Assembly Chairman Vuong Dinh Hue on Wednesday.")
+    assert people(result)["Pham Minh Chinh"][1] == "VN"
+
+
+def test_a_government_release_gives_its_officials_its_country_but_not_their_counterparts():
+    import datetime as dt
+
+    from meetings.extraction.pipeline import extract
+    from meetings.extraction.reader import parse_text
+
+    text = ("U.S. Department of State\n\nReadout of a call\n\nMarch 18, 2022\n\n"
+            "Secretary of State Antony Blinken spoke by phone with Foreign Minister Ayman Safadi on Friday.\n")
+    found = {p["name"]: p["country"] for p in extract(parse_text(text, published=dt.date(2022, 3, 18))).to_json()["people"]}
+    assert found == {"Antony Blinken": "US", "Ayman Safadi": None}

@@ -19,8 +19,17 @@ OUTLET_COUNTRIES = {
     "saudi press agency": "SA", "kcna": "KP", "yonhap": "KR", "kyodo": "JP", "nhk": "JP", "anadolu": "TR",
     "irna": "IR", "pti": "IN", "ani": "IN", "bernama": "MY", "antara": "ID", "vna": "VN", "vietnam news agency": "VN",
     "pna": "PH", "mena": "EG", "qna": "QA", "kuna": "KW", "bna": "BH", "sana": "SY", "belta": "BY",
-    "ukrinform": "UA", "ptv": "PK", "app": "PK",
+    "ukrinform": "UA", "ptv": "PK", "app": "PK", "foreign, commonwealth & development office": "GB",
+    "foreign, commonwealth and development office": "GB", "10 downing street": "GB", "kremlin": "RU",
+    "white house": "US", "department of state": "US", "élysée": "FR", "elysee": "FR",
 }
+_INSTITUTION = re.compile(
+    r"^(?:from:\s*)?(?:the\s+)?(?:u\.s\.\s+|us\s+)?(?:ministry|department|office|embassy|mission|permanent mission|"
+    r"foreign, commonwealth|prime minister's office|president of|kremlin|white house)", re.I)
+
+
+def is_institution(line: str) -> bool:
+    return bool(_INSTITUTION.match(line.strip()))
 
 
 @dataclass(frozen=True)

@@ -254,6 +254,8 @@ def _meetings_from(trigger: Trigger, sentence: Sentence, resolve, anchor, previo
                 continue
             add([p for t in [subject, *subject.subtree] if (p := resolve(t, sentence))])
         for child in token.children:
+            if child.dep_ == "prep" and child.lower_ == "with" or child.dep_ == "dobj":
+                _share_country(child, sentence, resolve, nested)
             if child.dep_ in {"dobj", "obj", "dative", "agent", "prep", "attr", "npadvmod"} or (
                 child.dep_ == "advmod" and child.lower_ == "together"):
                 if child.dep_ == "prep" and child.lower_ not in {"with", "by", "between", "among"} | (
@@ -426,6 +428,22 @@ def _one_host_country(subjects: list[Person], objects: list[Person]) -> bool:
     return len(countries) == 1 and len(roles) == len(objects) and not (countries & subject_countries)
 
 
+def _share_country(head, sentence: Sentence, resolve, nested) -> None:
+    """'talks with US Secretary of State Blinken and National Security Advisor Sullivan', 'meet with
+    Vietnamese President A, Prime Minister B and C': the people met, listed after one country's
+    name, are of that country unless told otherwise."""
+    people = []
+    for token in _subtree_without(head, nested):
+        person = resolve(token, sentence)
+        if person is not None and person not in people:
+            people.append(person)
+    if len(people) < 2 or people[0].country is None:
+        return
+    for person in people[1:]:
+        if person.country is None and person.organisation is None and person.role:
+            person.country = people[0].country
+
+
 def _conjoined_before(subjects, sentence: Sentence, resolve) -> list[Person]:
     """'Wang and senior Chinese diplomat Yang Jiechi held talks': the parser may hang the first
     of two conjoined subjects elsewhere; the words between them say they go together."""
@@ -452,7 +470,8 @@ def _they(token, sentence, resolve) -> list[Person]:
 def _new_meeting(status, participants, sentence, start, end, rule, country=None) -> Meeting:
     return Meeting(status=status, kind="bilateral", participants=list(participants), country=country,
                    start=sentence.start, end=sentence.end, rule=rule,
-                   confidence=0.8 if len(participants) >= 2 else 0.6, trigger=rule)
+                   confidence=0.8 if len(participants) >= 2 else 0.6, trigger=rule,
+                   told=[(sentence.start, sentence.end)])
 
 
 def _event_noun(trigger: Trigger) -> str:
@@ -617,6 +636,7 @@ def _absorb(into: Meeting, other: Meeting) -> None:
     into.organisation = into.organisation or other.organisation
     into.summit_like = into.summit_like or other.summit_like
     into.unnamed_party = into.unnamed_party or other.unnamed_party
+    into.told.extend(other.told)
     if other.kind == "call":
         into.kind = "call"
     into.confidence = max(into.confidence, other.confidence)
@@ -675,6 +695,7 @@ def merge_meetings(meetings: list[Meeting]) -> list[Meeting]:
         theirs = [m for m in before if set(map(id, addition.participants)) & set(map(id, m.participants))]
         if theirs or before:
             target = (theirs or before)[-1]
+            target.told.extend(addition.told)
             for person in addition.participants:
                 if person not in target.participants:
                     target.participants.append(person)

@@ -482,11 +482,19 @@ class PeopleIndex:
         self._touch(person)
         return person
 
-    def finish(self) -> None:
+    def finish(self, meetings=()) -> None:
+        """Officials named without a country are, by default, of the publisher's country, except a
+        counterpart in a meeting with one of them: two sides cannot both be the publisher's."""
+        guessed = {id(p) for p in self.people if p.role and not p.country and not p.organisation
+                   and self.home_country and p.role.split()[-1].lower() not in EXPERT_HEADS}
+        for meeting in meetings:
+            unknown = [p for p in meeting.participants if id(p) in guessed]
+            if meeting.kind != "multilateral" and len(unknown) >= 2:
+                for person in unknown[1:]:
+                    guessed.discard(id(person))
         for person in self.people:
-            if person.role and not person.country and not person.organisation and self.home_country:
-                if person.role.split()[-1].lower() not in EXPERT_HEADS:
-                    person.country = self.home_country
+            if id(person) in guessed:
+                person.country = self.home_country
             person.aliases = {a for a in person.aliases if a}
 
 

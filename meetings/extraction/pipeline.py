@@ -66,6 +66,13 @@ def extract(article: Article, docs=None) -> Extraction:
     if docs is None:
         docs = nlp.parse(parser_texts(article))
     home = G.outlet_country(article.source) if article.source else None
+    if home is None:
+        # A government's own release: "U.S. Department of State", "Ministry of Foreign Affairs of Japan".
+        for paragraph in article.paragraphs[:6]:
+            if paragraph.kind in {"header", "furniture", "heading"} and G.is_institution(paragraph.text):
+                home = G.outlet_country(paragraph.text)
+                if home:
+                    break
     index = PeopleIndex(home)
     contexts = []
     all_mentions: list[list[Mention]] = []
@@ -93,7 +100,7 @@ def extract(article: Article, docs=None) -> Extraction:
     meetings = merge_meetings(state.meetings)
     statements = state.statements
     _link_statements(statements, meetings, article)
-    index.finish()
+    index.finish(meetings)
     _summit_from_lede(meetings, article, paragraphs)
     _date_from_lede(meetings, article, paragraphs)
     _place_from_dateline(meetings, article, paragraphs)
@@ -252,24 +259,32 @@ class _Discourse:
 
 
 def _link_statements(statements: list[Statement], meetings: list[Meeting], article: Article) -> None:
+    """The meeting where each statement was made: the one its own sentence tells of, else the first
+    meeting its speaker had in the story (news tells a meeting first, then what was said there)."""
     held = [m for m in meetings if m.status == "held"]
     summits = [m for m in held if m.summit_like or m.kind == "multilateral"]
+    previous: Statement | None = None
     for statement in statements:
-        if statement.speaker is None:
+        speaker = statement.speaker
+        carried_off = previous is not None and previous.speaker is speaker and previous.meeting is None \
+            and previous.elsewhere and statement.start - previous.end < 400
+        previous = statement
+        if speaker is None:
             continue
-        if _NO_MEETING_CUES.search(statement.text):
+        if _NO_MEETING_CUES.search(statement.text) or carried_off:
+            statement.elsewhere = True  # said at another occasion, and so is what follows from it
             continue
-        role = (statement.speaker.role or "").lower()
-        if any(w in EXPERT_HEADS for w in role.split()) or (not role and statement.speaker.organisation):
+        role = (speaker.role or "").lower()
+        if any(w in EXPERT_HEADS for w in role.split()) or (not role and speaker.organisation):
             continue
-        theirs = [m for m in held if statement.speaker in m.participants]
+        theirs = [m for m in held if speaker in m.participants]
         if not theirs and role and len(summits) == 1 and summits[0].start <= statement.start:
-            summits[0].participants.append(statement.speaker)
+            summits[0].participants.append(speaker)
             theirs = [summits[0]]
         if not theirs:
             continue
-        before = [m for m in theirs if m.start <= statement.end]
-        meeting = before[-1] if before else theirs[0]
+        here = [m for m in theirs if any(a <= statement.start < b or statement.start <= a < statement.end for a, b in m.told)]
+        meeting = here[0] if here else min(theirs, key=lambda m: min(a for a, _ in m.told or [(m.start, m.end)]))
         statement.meeting = meeting
         statement.date = meeting.date
 

@@ -97,6 +97,7 @@ class Meeting:
     summit_like: bool = False  # a named gathering (summit, meeting of a body) others can join
     unnamed_party: bool = False  # one side named by office only ("the Secretary-General")
     event: str = ""  # the noun that named it, when telling ("summit", "retreat", "conference")
+    told: list[tuple[int, int]] = field(default_factory=list)  # every sentence that told of it
 
     def names(self) -> list[str]:
         return [p.name for p in self.participants]
@@ -115,6 +116,7 @@ class Statement:
     rule: str = ""
     confidence: float = 0.5
     cue: str = ""  # the verb or construction that attributes it
+    elsewhere: bool = False  # said at another occasion than the meetings told ("in an interview")
 
 
 @dataclass
