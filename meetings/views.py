@@ -7,7 +7,7 @@ from django.shortcuts import get_object_or_404
 from django.views.generic import DetailView, TemplateView
 from django_filters.views import FilterView
 
-from . import filters
+from . import exports, filters
 from .highlight import Mark, segment_text
 from .models import Article, Country, Meeting, Organisation, Participation, Person, Statement
 
@@ -17,12 +17,22 @@ class ListPage(FilterView):
 
     paginate_by = 25
     strict = True  # an invalid filter value shows its error and an empty list, never a 500
+    export = None  # (filename, header, rows function) for ?format=csv
+
+    def render_to_response(self, context, **response_kwargs):
+        if self.export and self.request.GET.get("format") == "csv":
+            filename, header, rows = self.export
+            return exports.csv_response(filename, header, rows(self.object_list, self.request.build_absolute_uri))
+        return super().render_to_response(context, **response_kwargs)
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         params = self.request.GET.copy()
         params.pop("page", None)
         context["querystring"] = params.urlencode()
+        params.pop("format", None)
+        context["export_url"] = f"?{params.urlencode()}&format=csv" if params else "?format=csv"
+        context["can_export"] = self.export is not None
         context["filter_errors"] = self.filterset.errors if self.filterset.is_bound else {}
         return context
 
@@ -56,6 +66,7 @@ class MeetingListView(ListPage):
     filterset_class = filters.MeetingFilter
     queryset = Meeting.objects.with_participants()
     template_name = "meetings/meeting_list.html"
+    export = ("meetings.csv", exports.MEETING_HEADER, exports.meeting_rows)
 
 
 class MeetingDetailView(DetailView):
@@ -160,6 +171,7 @@ class StatementListView(ListPage):
     filterset_class = filters.StatementFilter
     queryset = Statement.objects.with_related()
     template_name = "meetings/statement_list.html"
+    export = ("statements.csv", exports.STATEMENT_HEADER, exports.statement_rows)
 
 
 class StatementDetailView(DetailView):

@@ -213,3 +213,27 @@ def test_detail_query_count_does_not_grow_with_participants(client, django_asser
     for url, count in zip(urls(), counts):
         with django_assert_max_num_queries(count):
             client.get(url)
+
+
+def test_filtered_lists_export_as_csv(client, seeded):
+    import csv
+    import io
+
+    response = client.get("/meetings/", {"kind": "bilateral", "format": "csv"})
+    assert response["Content-Type"].startswith("text/csv")
+    rows = list(csv.reader(io.StringIO(b"".join(response.streaming_content).decode())))
+    assert rows[0][:3] == ["title", "status", "kind"]
+    assert {r[0] for r in rows[1:]} == {"Wang Yi meets Zhantoro Satybaldiyev", "Wang Yi visit to Uzbekistan"}
+    assert rows[1][9].startswith("http://testserver/meetings/")
+    html = client.get("/meetings/", {"kind": "bilateral"}).content.decode()
+    assert "kind=bilateral&amp;format=csv" in html
+
+    response = client.get("/statements/", {"speaker": "zhantoro-satybaldiyev", "format": "csv"})
+    rows = list(csv.reader(io.StringIO(b"".join(response.streaming_content).decode())))
+    assert len(rows) == 2 and rows[1][0] == "Zhantoro Satybaldiyev" and rows[1][5] == "Kyrgyzstan opposes separatist movements"
+
+
+def test_csv_export_with_a_bad_filter_is_empty_not_an_error(client, seeded):
+    response = client.get("/meetings/", {"country": "ZZ", "format": "csv"})
+    assert response.status_code == 200
+    assert b"".join(response.streaming_content).decode().count("\n") == 1  # the header only

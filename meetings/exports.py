@@ -1,0 +1,53 @@
+"""CSV exports of filtered lists: what a researcher takes to a spreadsheet.
+Each row carries the permanent link of its record and of its sources."""
+from __future__ import annotations
+
+import csv
+
+from django.http import StreamingHttpResponse
+
+
+class _Echo:
+    def write(self, value):
+        return value
+
+
+def csv_response(filename: str, header: list[str], rows) -> StreamingHttpResponse:
+    writer = csv.writer(_Echo())
+    stream = (writer.writerow(row) for row in _with_header(header, rows))
+    response = StreamingHttpResponse(stream, content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    return response
+
+
+def _with_header(header, rows):
+    yield header
+    yield from rows
+
+
+def meeting_rows(meetings, absolute):
+    for m in meetings.prefetch_related("sources__article"):
+        yield [
+            m.title, m.get_status_display(), m.get_kind_display(), m.date.isoformat() if m.date else "",
+            m.date_precision, m.place, m.country.code if m.country else "", m.organisation.name if m.organisation else "",
+            "; ".join(p.person.name for p in m.participations.all()),
+            absolute(m.get_absolute_url()),
+            " ".join(absolute(s.article.get_absolute_url()) for s in m.sources.all()),
+        ]
+
+
+MEETING_HEADER = ["title", "status", "kind", "date", "date_precision", "place", "country", "forum", "participants",
+                  "url", "sources"]
+
+
+def statement_rows(statements, absolute):
+    for s in statements:
+        yield [
+            s.speaker.name if s.speaker else "", s.speaker_organisation.name if s.speaker_organisation else "",
+            s.role, s.get_kind_display(), s.date.isoformat() if s.date else "", s.text,
+            s.meeting.title if s.meeting else "", absolute(s.get_absolute_url()),
+            absolute(s.article.get_absolute_url()), s.start, s.end,
+        ]
+
+
+STATEMENT_HEADER = ["speaker", "speaking_body", "role", "kind", "date", "text", "meeting", "url", "source", "start", "end"]
