@@ -2,7 +2,7 @@
 detail page. Query logic lives in querysets.py."""
 from __future__ import annotations
 
-from django.db.models import Count, Prefetch
+from django.db.models import Count
 from django.shortcuts import get_object_or_404
 from django.views.generic import DetailView, TemplateView
 from django_filters.views import FilterView

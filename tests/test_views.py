@@ -1,7 +1,6 @@
 """Every list and detail page: status, content, cross-links, bounded queries,
 and filters that combine or refuse bad input without a 500."""
 import pytest
-from django.urls import reverse
 
 from tests import builders
 
@@ -204,7 +203,7 @@ def test_detail_query_count_does_not_grow_with_participants(client, django_asser
         with CaptureQueriesContext(connection) as ctx:
             client.get(url)
         counts.append(len(ctx))
-    from meetings.models import Participation, Statement
+    from meetings.models import Participation
     for i in range(10):
         p = builders.person(country=builders.country("FR"))
         Participation.objects.create(meeting=seeded["summit"], person=p, country=p.country, role="Minister")

@@ -159,14 +159,15 @@ MORE_CAPITALS = {
     "SR": "Paramaribo", "SS": "Juba", "ST": "Sao Tome", "SV": "San Salvador", "SZ": "Mbabane", "TD": "N'Djamena",
     "TG": "Lome", "TO": "Nuku'alofa", "TT": "Port of Spain", "TV": "Funafuti", "TZ": "Dodoma", "UG": "Kampala",
     "UY": "Montevideo", "VA": "Vatican City", "VC": "Kingstown", "VU": "Port Vila", "WS": "Apia", "ZM": "Lusaka",
-    "ZW": "Harare", "ES": "Madrid", "PS": "Ramallah", "ER": "Asmara", "CY": "Nicosia", "DZ": "Algiers",
+    "ZW": "Harare", "ES": "Madrid", "PS": "Ramallah", "DZ": "Algiers",
 }
 
 # Other well-known cities, so a meeting's place can give its country.
 CITIES = {
     "CN": "Shanghai Guilin Xi'an Xian Tianjin Hangzhou Xiamen Shenzhen Guangzhou Chengdu Wuhan Nanning Kunming Urumqi Harbin Dalian Qingdao Sanya Boao",
     "RU": "St Petersburg|Saint Petersburg|St. Petersburg|Sochi|Vladivostok|Kazan|Yekaterinburg",
-    "US": "New York|San Francisco|Anchorage|Los Angeles|Chicago|Camp David|Honolulu|Seattle|Boston",
+    "US": "New York|San Francisco|Anchorage|Los Angeles|Chicago|Camp David|Honolulu|Seattle|Boston|Washington, D.C."
+          "|Miami|Houston|Dallas|Denver|Atlanta|Philadelphia|Palm Beach|Mar-a-Lago",
     "KG": "Cholpon-Ata|Osh",
     "KZ": "Almaty|Nur-Sultan",
     "UZ": "Samarkand|Bukhara",
@@ -189,7 +190,6 @@ CITIES = {
     "QA": "Lusail",
     "VN": "Ho Chi Minh City|Da Nang",
     "TH": "Chiang Mai|Pattaya",
-    "BR": "Rio de Janeiro|Sao Paulo",
     "PH": "Cebu",
     "MM": "Yangon|Naypyidaw|Naypyitaw",
     "AU": "Sydney|Melbourne",
@@ -200,12 +200,12 @@ CITIES = {
     "BY": "Brest",
     "PK": "Lahore|Karachi",
     "AZ": "Shusha",
-    "BR": "Brasília|Rio de Janeiro|São Paulo|Sao Paulo",
+    "BR": "Brasília|Rio de Janeiro|São Paulo|Sao Paulo|Rio",
     "AR": "Córdoba|Rosario", "CO": "Bogotá|Cartagena", "MX": "Monterrey|Guadalajara|Cancun",
     "ZA": "Johannesburg|Cape Town|Durban", "NG": "Lagos", "KE": "Mombasa", "TZ": "Dar es Salaam|Zanzibar",
     "MA": "Marrakech|Casablanca|Tangier", "IQ": "Erbil|Basra", "IR": "Isfahan|Mashhad", "OM": "Salalah",
-    "JO": "Aqaba", "CA": "Toronto|Montreal|Vancouver", "US": "Washington, D.C.|Miami|Houston|Dallas|Denver|Atlanta|Philadelphia|Palm Beach|Mar-a-Lago",
-    "PE": "Cusco", "CL": "Valparaiso", "NZ": "Auckland", "PG": "Port Moresby", "FJ": "Nadi",
+    "JO": "Aqaba", "CA": "Toronto|Montreal|Vancouver",
+    "PE": "Cusco", "CL": "Valparaiso", "NZ": "Auckland", "FJ": "Nadi",
 }
 
 

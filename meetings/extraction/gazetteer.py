@@ -83,7 +83,6 @@ def _city_regex():
 
 
 _REGION_BEFORE = re.compile(r"(?:Latin|South|North|Central|East|West|Southeast|Northeast)\s+$")
-_AMBIGUOUS_COUNTRY_WORDS = {"US", "Chad", "Jordan", "Georgia", "Guinea", "Turkey", "China", "Niger", "Lao", "Dominican"}
 
 
 def find_countries(text: str) -> list[Found]:
@@ -94,8 +93,6 @@ def find_countries(text: str) -> list[Found]:
         kind, code = table[word]
         before = text[max(0, match.start() - 12) : match.start()]
         if word == "America" and _REGION_BEFORE.search(before):
-            continue
-        if word == "US" and text[match.end() : match.end() + 1] == "-" and False:
             continue
         if word == "Lao" and not re.match(r"\s*(?:PDR|People)", text[match.end() :]):
             kind = "adjective"
@@ -116,7 +113,6 @@ def known_organisation(name: str):
 
 
 def find_cities(text: str) -> list[Found]:
-    table = C.cities()
     return [Found(m.start(), m.end(), "city", m.group(0), m.group(0)) for m in _city_regex().finditer(text)]
 
 
@@ -194,8 +190,6 @@ def find_named_organisations(text: str) -> list[Found]:
             if words[first - 1][2] in _LEADING_STOP or _bare(words[first - 1][2]) in NOT_ORG_HEADS:
                 break
             first -= 1
-        if first > 0 and words[first - 1][2] == "&" or (first > 1 and text[words[first - 2][1]: words[first-1][0]] == ", " and words[first - 1][2] == "&"):
-            pass
         # "Foreign, Commonwealth & Development Office": a comma inside a name joined by "&".
         if first >= 2 and words[first][2] == "&" or (first >= 1 and text[words[first - 1][1] : words[first][0]] == ", "
                                                       and " & " in text[words[first][0] : end]):

@@ -70,8 +70,8 @@ SPEECH_VERBS = {
     "recall", "highlight", "point", "observe", "comment", "remark", "reply", "respond", "answer", "write",
     "tweet", "share", "set", "make", "push", "look", "discuss", "outline", "condemn", "appeal", "ask",
     "agree", "invite", "predict", "estimate", "admit", "concede", "maintain", "contend", "assert",
-    "recommend", "advise", "complain", "lament", "signal", "indicate", "emphasized", "congratulate",
-    "encourage", "support", "oppose", "pledged", "vowed", "quote", "mention", "reassure", "inform",
+    "recommend", "advise", "complain", "lament", "signal", "indicate", "congratulate",
+    "encourage", "support", "oppose", "quote", "mention", "reassure", "inform",
 }
 # Verbs that attribute only with a particular particle or object ("set out", "made clear", "pushed back").
 PARTICLE_VERBS = {"set": {"out", "forth"}, "make": {"clear"}, "push": {"back"}, "look": {"forward"},
@@ -86,8 +86,6 @@ MEETING_NOUNS = {
     "negotiations", "one-on-one", "tete-a-tete", "bilateral", "trilateral", "videoconference",
     "video-conference", "teleconference", "dialogue", "encounter", "exchange",
 }
-MEETING_VERBS = {"meet", "receive", "host", "visit", "call", "phone", "speak", "chair", "attend", "talk",
-                 "hold", "have", "conduct", "address", "join", "travel", "welcome", "convene", "co-chair"}
 GATHERING_NOUNS = {"summit", "retreat", "gathering", "session", "conference", "forum", "assembly", "council",
                    "meeting", "ministerial", "plenary"}
 CALL_WORDS = {"phone", "telephone", "call", "video", "videoconference", "video-conference", "teleconference",
@@ -173,6 +171,3 @@ INTERNATIONAL_BODIES = [
     ("TASS", None, "media", []),
     ("China Daily", None, "media", []),
 ]
-
-# Generic words in organisation names that are not a name on their own.
-GENERIC_ORG_WORDS = {"the", "of", "for", "and", "on", "in", "&"}

@@ -8,7 +8,7 @@ import re
 from dataclasses import dataclass
 
 from . import gazetteer as G
-from .dates import SAME_DAY, find_dates
+from .dates import find_dates
 from .lexicon import CALL_WORDS, GATHERING_NOUNS, MEETING_NOUNS, NON_MEETING_NOUNS
 from .sentences import Sentence
 from .types import DateValue, Meeting, Person
@@ -17,8 +17,6 @@ _VERB_TRIGGERS = {"meet", "receive", "host", "talk", "speak", "phone", "chair", 
                   "co-chair", "convene", "telephone", "join", "call", "travel", "welcome"}
 _HOLD_VERBS = {"hold", "have", "conduct", "pay", "make", "begin", "start", "wrap", "open"}
 _VISIT_NOUNS = {"visit", "visits", "trip", "tour"}
-_FUTURE_HEADS = {"schedule", "expect", "due", "set", "plan", "will", "going", "intend", "prepare", "hope", "invite",
-                 "invitation", "agree", "ahead"}
 _NOT_FUTURE_NOUNS = {"opportunity", "chance", "desire", "willingness", "readiness"}
 _VENUE = re.compile(
     r"\b(?:at|in)\s+(?:the\s+)?((?:[A-Z][\w'’-]+\s+){0,4}(?:Hall of the People|House|Palace|Hotel|Castle|Centre|Center|"
@@ -190,14 +188,14 @@ _GROUP_NOUNS = {"leader", "president", "minister", "side", "counterpart", "head"
                 "chancellor", "diplomat", "official"}
 
 
-def build_meetings(sentence: Sentence, resolve, anchor, previous_date: DateValue | None, group=None) -> list[Meeting]:
+def build_meetings(sentence: Sentence, resolve, anchor, group=None) -> list[Meeting]:
     """The meetings one sentence reports. `group()` gives the people that 'the two leaders' refers to."""
     meetings: list[Meeting] = []
     triggers = find_triggers(sentence)
     sentence.several_events = len(triggers) > 1
     trigger_tokens = {t.token.i for t in triggers} | {t.noun.i for t in triggers if t.noun is not None}
     for trigger in triggers:
-        meetings.extend(_meetings_from(trigger, sentence, resolve, anchor, previous_date, trigger_tokens, group))
+        meetings.extend(_meetings_from(trigger, sentence, resolve, anchor, trigger_tokens, group))
     return meetings
 
 
@@ -206,8 +204,7 @@ def _is_group(token) -> bool:
         c.lower_ in {"the", "two", "both", "three"} for c in token.children)
 
 
-def _meetings_from(trigger: Trigger, sentence: Sentence, resolve, anchor, previous_date, trigger_tokens,
-                   group=None) -> list[Meeting]:
+def _meetings_from(trigger: Trigger, sentence: Sentence, resolve, anchor, trigger_tokens, group=None) -> list[Meeting]:
     token = trigger.token
     noun = trigger.noun
     others = trigger_tokens - {token.i} - ({noun.i} if noun is not None else set())
@@ -319,7 +316,7 @@ def _meetings_from(trigger: Trigger, sentence: Sentence, resolve, anchor, previo
                       if region_text_start <= f.start < region_text_end and f.kind == "country"]
     sentence_text_start, sentence_text_end = sentence.span.start_char, sentence.span.end_char
 
-    if visit and not any(p for p in participants if p not in _subjects_people(participants, objects)) and not objects:
+    if visit and not objects:
         # A visit to places, not to a person: planned visits only (a held visit is told through its meetings).
         if status != "planned" or not participants:
             return []
@@ -334,7 +331,7 @@ def _meetings_from(trigger: Trigger, sentence: Sentence, resolve, anchor, previo
                                          country=code))
         if meetings:
             for m in meetings:
-                m.date = _date_for(sentence, token, region, anchor, True, previous_date)
+                m.date = _date_for(sentence, token, region, anchor, True)
             return meetings
         # A planned visit to a city or a body ("to visit the Joint Coordination Centre").
         city = next((c for a, b in taken if (c := _city_in(sentence, a, b))), None) or \
@@ -345,7 +342,7 @@ def _meetings_from(trigger: Trigger, sentence: Sentence, resolve, anchor, previo
             if not city:
                 return []
         meeting = _new_meeting(status, participants[:1], sentence, region_start, region_end, "visit to place")
-        meeting.date = _date_for(sentence, token, region, anchor, True, previous_date)
+        meeting.date = _date_for(sentence, token, region, anchor, True)
         if city:
             meeting.place, meeting.country = city, G.C.cities().get(city)
         if orgs:
@@ -374,7 +371,7 @@ def _meetings_from(trigger: Trigger, sentence: Sentence, resolve, anchor, previo
         meeting.kind = "call" if call else "bilateral"
         meeting.summit_like = gathering and not split_objects
         meeting.event = _event_noun(trigger)
-        meeting.date = _date_for(sentence, token, region, anchor, status == "planned", previous_date)
+        meeting.date = _date_for(sentence, token, region, anchor, status == "planned")
         meeting.sidelines = bool(re.search(r"\b(?:sidelines?|margins?)\s+of\b", sentence.text))
         meeting.unnamed_party = unnamed_party and bool(objects)
         attached = _attached_places(token, noun)
@@ -410,10 +407,6 @@ def _is_gathering(noun, sentence) -> bool:
 
 
 def subjects_of(participants, objects):
-    return [p for p in participants if p not in objects]
-
-
-def _subjects_people(participants, objects):
     return [p for p in participants if p not in objects]
 
 
@@ -484,7 +477,7 @@ def _event_noun(trigger: Trigger) -> str:
 _DATELINE_END = re.compile(r"^[A-Z][^\n]{0,60}?(?:\(\w[\w ]*\)\s*(?:--|-|–|—)|/\w+/\.?)\s*")
 
 
-def _date_for(sentence, token, region, anchor, future, previous_date) -> DateValue:
+def _date_for(sentence, token, region, anchor, future) -> DateValue:
     text = sentence.paragraph.text
     found = find_dates(text[sentence.span.start_char : sentence.span.end_char], anchor, future)
     # The date in a dateline ("MUNICH, Feb 17 (Reuters) -") is the filing date, not the event's.
@@ -503,7 +496,7 @@ def _date_for(sentence, token, region, anchor, future, previous_date) -> DateVal
         return DateValue(None)
     candidates = inside or found
     pos = token.idx - base
-    best = min(candidates, key=lambda f: (f[2].precision == "" and f[2].date is None and False, abs(f[0] - pos)))
+    best = min(candidates, key=lambda f: abs(f[0] - pos))  # the date told nearest the meeting
     value = best[2]
     return value
 

@@ -16,7 +16,7 @@ from . import gazetteer as G
 from .lexicon import (
     EXPERT_HEADS, HONORIFICS, INTERNATIONAL_OFFICES, OFFICE_HEADS, OFFICE_WORDS, ORG_HEADS,
 )
-from .names import PARTICLES, STOP_CAPS, fold, initials, is_initial, name_words, same_person, strip_possessive
+from .names import PARTICLES, STOP_CAPS, initials, is_initial, name_words, same_person, strip_possessive
 from .types import Person
 
 _WORD = re.compile(r"[^\s,;:()\[\]“”\"—–]+")
@@ -497,6 +497,3 @@ class PeopleIndex:
                 person.country = self.home_country
             person.aliases = {a for a in person.aliases if a}
 
-
-def canonical_person_key(name: str) -> str:
-    return " ".join(name_words(name))

@@ -35,12 +35,6 @@ def extract_article(path: str | Path, published: dt.date | None = None, source: 
     return extract(read_article(path, published=published, source=source))
 
 
-def extract_many(paths, published: dt.date | None = None, n_process: int = 1):
-    """Extract several files, parsing all their paragraphs in one nlp.pipe stream."""
-    articles = [read_article(p, published=published) for p in paths]
-    return [extract(a) for a in articles]
-
-
 _DATELINE = re.compile(r"^[A-Z][^\n]{0,60}?(?:\(\w[\w ]*\)\s*(?:--|-|–|—)|/\w+/\.?)\s*")
 
 
@@ -124,7 +118,6 @@ class _Discourse:
         self.meetings: list[Meeting] = []
         self.statements: list[Statement] = []
         self.consumed_until = -1
-        self.last_date: DateValue | None = None
 
     def resolve(self, token, sentence: Sentence) -> Person | None:
         mention = sentence.mention_of(token)
@@ -172,7 +165,7 @@ class _Discourse:
             elif mention.kind == "description":
                 self._description(mention, sentence)
         anchor = self.article.published
-        new_meetings = build_meetings(sentence, self.resolve, anchor, self.last_date, self._group)
+        new_meetings = build_meetings(sentence, self.resolve, anchor, self._group)
         for meeting in new_meetings:
             if meeting.date.precision == SAME_DAY:
                 meeting.date = self._inherited_date(meeting, any_status=True)
@@ -182,8 +175,6 @@ class _Discourse:
                     source = self._dated_source(meeting)
                     if source is not None:
                         meeting.place, meeting.country = source.place, source.country
-            if meeting.date.date:
-                self.last_date = meeting.date
         self.meetings.extend(new_meetings)
         if sentence.paragraph.kind == "body" and sentence.start > self.consumed_until:
             self._statements(sentence, paragraphs, n)
