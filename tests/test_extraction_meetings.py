@@ -151,3 +151,10 @@ def test_a_venue_is_not_a_person():
     result = run("At the outset of the meeting, held at Qasr Al Watan in Abu Dhabi, Sheikh Abdullah bin Zayed welcomed "
                  "Israeli Foreign Minister Yair Lapid on Tuesday.")
     assert "Qasr Al Watan" not in {p["name"] for p in result["people"]}
+
+
+def test_a_counterpart_named_after_a_long_title_and_a_comma():
+    result = run("The High Representative of the European Union, Josep Borrell, travelled to Tehran today, where he held "
+                 "talks with the Minister for Foreign Affairs of the Islamic Republic of Iran, Hossein Amir-Abdollahian.")
+    assert meetings(result) == [("held", "bilateral", "2024-03-11", ["Hossein Amir-Abdollahian", "Josep Borrell"])]
+    assert result["meetings"][0]["place"] == "Tehran"

@@ -251,6 +251,8 @@ def _meetings_from(trigger: Trigger, sentence: Sentence, resolve, anchor, trigge
                 continue
             add([p for t in [subject, *subject.subtree] if (p := resolve(t, sentence))])
         for child in token.children:
+            if child.dep_ in {"conj", "appos"} and child.pos_ == "PROPN" and resolve(child, sentence):
+                add([resolve(child, sentence)], objects)  # a name the parser hung on the verb: "..., NAME."
             if child.dep_ == "prep" and child.lower_ == "with" or child.dep_ == "dobj":
                 _share_country(child, sentence, resolve, nested)
             if child.dep_ in {"dobj", "obj", "dative", "agent", "prep", "attr", "npadvmod"} or (
