@@ -35,7 +35,7 @@ def test_known_international_bodies_by_acronym():
 
 
 def test_treaties_and_initiatives_are_not_organisations():
-    assert G.find_organisations("the Belt and Road Initiative and the Xi'an Declaration") == []
+    assert G.find_organisations("the Belt and Road Initiative and the Xi'an Declaration") == ()
 
 
 def test_outlet_countries():

@@ -85,7 +85,8 @@ def _city_regex():
 _REGION_BEFORE = re.compile(r"(?:Latin|South|North|Central|East|West|Southeast|Northeast)\s+$")
 
 
-def find_countries(text: str) -> list[Found]:
+@lru_cache(maxsize=4096)
+def find_countries(text: str) -> tuple[Found, ...]:
     pattern, table = _country_regex()
     found = []
     for match in pattern.finditer(text):
@@ -97,7 +98,7 @@ def find_countries(text: str) -> list[Found]:
         if word == "Lao" and not re.match(r"\s*(?:PDR|People)", text[match.end() :]):
             kind = "adjective"
         found.append(Found(match.start(), match.end(), kind, code, word))
-    return found
+    return tuple(found)
 
 
 def find_known_organisations(text: str) -> list[Found]:
@@ -112,8 +113,9 @@ def known_organisation(name: str):
     return _org_table().get(name)
 
 
-def find_cities(text: str) -> list[Found]:
-    return [Found(m.start(), m.end(), "city", m.group(0), m.group(0)) for m in _city_regex().finditer(text)]
+@lru_cache(maxsize=4096)
+def find_cities(text: str) -> tuple[Found, ...]:
+    return tuple(Found(m.start(), m.end(), "city", m.group(0), m.group(0)) for m in _city_regex().finditer(text))
 
 
 def outlet_country(source: str) -> str | None:
@@ -157,7 +159,8 @@ _DOCUMENT_AFTER = re.compile(
     r"^\s+(?:[A-Z][\w'’-]*\s+){0,3}(?:Convention|Charter|Declaration|Treaty|Initiative|Agreement|Resolution|Report|Vision)\b")
 
 
-def find_organisations(text: str) -> list[Found]:
+@lru_cache(maxsize=4096)
+def find_organisations(text: str) -> tuple[Found, ...]:
     """Known bodies and written-out names, longest first, without overlaps."""
     known = [f for f in find_known_organisations(text) if not _DOCUMENT_AFTER.match(text[f.end :])]
     named = [
@@ -174,7 +177,7 @@ def find_organisations(text: str) -> list[Found]:
         if any(c.start < found.end and found.start < c.end for c in chosen):
             continue
         chosen.append(found)
-    return sorted(chosen, key=lambda f: f.start)
+    return tuple(sorted(chosen, key=lambda f: f.start))
 
 
 def find_named_organisations(text: str) -> list[Found]:
