@@ -158,3 +158,29 @@ def test_a_counterpart_named_after_a_long_title_and_a_comma():
                  "talks with the Minister for Foreign Affairs of the Islamic Republic of Iran, Hossein Amir-Abdollahian.")
     assert meetings(result) == [("held", "bilateral", "2024-03-11", ["Hossein Amir-Abdollahian", "Josep Borrell"])]
     assert result["meetings"][0]["place"] == "Tehran"
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Japanese Prime Minister Fumio Kishida sat down with U.S. President Joe Biden at the White House on Wednesday.",
+         ("held", "bilateral", "2024-03-06", ["Fumio Kishida", "Joe Biden"])),
+        ("Australian Foreign Minister Penny Wong and New Zealand Foreign Minister Winston Peters held a video conference "
+         "on Tuesday.", ("held", "call", "2024-03-05", ["Penny Wong", "Winston Peters"])),
+        ("Egyptian President Abdel Fattah al-Sisi is due to visit Ankara next month for talks with Turkish President "
+         "Recep Tayyip Erdogan.", ("planned", "bilateral", None, ["Abdel Fattah al-Sisi", "Recep Tayyip Erdogan"])),
+        ("Talks between Indian Prime Minister Narendra Modi and Chinese President Xi Jinping took place in Kazan on "
+         "Wednesday.", ("held", "bilateral", "2024-03-06", ["Narendra Modi", "Xi Jinping"])),
+        ("German Chancellor Olaf Scholz and French President Emmanuel Macron met in Paris on Monday.",
+         ("held", "bilateral", "2024-03-11", ["Emmanuel Macron", "Olaf Scholz"])),
+    ],
+)
+def test_other_ways_news_tells_a_meeting(text, expected):
+    assert meetings(run(text)) == [expected]
+
+
+def test_a_summit_next_week_has_no_date_yet():
+    result = run("Ukrainian President Volodymyr Zelensky will attend the NATO summit in Vilnius next week, "
+                 "Lithuanian President Gitanas Nauseda said on Monday.")
+    (meeting,) = result["meetings"]
+    assert (meeting["status"], meeting["date"], meeting["country"]) == ("planned", None, "LT")

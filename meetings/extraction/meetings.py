@@ -14,7 +14,7 @@ from .sentences import Sentence
 from .types import DateValue, Meeting, Person
 
 _VERB_TRIGGERS = {"meet", "receive", "host", "talk", "speak", "phone", "chair", "attend", "address", "visit",
-                  "co-chair", "convene", "telephone", "join", "call", "travel", "welcome"}
+                  "co-chair", "convene", "telephone", "join", "call", "travel", "welcome", "sit"}
 _HOLD_VERBS = {"hold", "have", "conduct", "pay", "make", "begin", "start", "wrap", "open"}
 _VISIT_NOUNS = {"visit", "visits", "trip", "tour"}
 _NOT_FUTURE_NOUNS = {"opportunity", "chance", "desire", "willingness", "readiness"}
@@ -45,7 +45,8 @@ def find_triggers(sentence: Sentence) -> list[Trigger]:
     for token in sentence.span:
         lemma = _lemma(token)
         if token.pos_ in {"VERB", "AUX"} and lemma in _HOLD_VERBS:
-            nouns = [c for c in token.children if c.dep_ in {"dobj", "obj"} and c.lower_ in MEETING_NOUNS]
+            nouns = [c for c in token.children if c.dep_ in {"dobj", "obj"} and (
+                c.lower_ in MEETING_NOUNS or _remote_conference(c))]
             nouns += [c for c in token.children if c.dep_ == "nsubjpass" and c.lower_ in MEETING_NOUNS | GATHERING_NOUNS]
             nouns += [c for n in nouns for c in n.children if c.dep_ == "conj" and c.lower_ in MEETING_NOUNS]
             for noun in nouns:
@@ -58,6 +59,8 @@ def find_triggers(sentence: Sentence) -> list[Trigger]:
                 continue
             if lemma in {"speak", "talk"} and not any(c.lower_ in {"with", "to"} for c in token.children):
                 continue
+            if lemma == "sit" and not ({"down", "with"} <= {c.lower_ for c in token.children}):
+                continue  # "sat down with X"
             if lemma == "call" and not _courtesy_call(token, sentence):
                 continue  # "called on Washington to stop", "called for restraint": words, not a meeting
             if lemma == "travel" and not _future(token):
@@ -94,6 +97,12 @@ def find_triggers(sentence: Sentence) -> list[Trigger]:
             continue
         triggers.append(Trigger(token, "noun", token))
     return triggers
+
+
+def _remote_conference(noun) -> bool:
+    """'a video conference', 'a virtual conference call': a call, not a press conference."""
+    return noun.lower_ in {"conference", "link"} and any(
+        c.lower_ in {"video", "phone", "telephone", "virtual", "online"} for c in noun.children)
 
 
 def _negated(token) -> bool:
@@ -170,7 +179,8 @@ def _future(token) -> bool:
             return True
         if any(c.lemma_.lower() in {"schedule", "expect", "due", "set", "plan"} and c.dep_ in {"auxpass", "aux", "acomp"} for c in current.children):
             return True
-        if _lemma(current) in {"schedule", "expect", "plan", "intend", "prepare", "agree"} and current is not token:
+        if _lemma(current) in {"schedule", "expect", "plan", "intend", "prepare", "agree", "due", "set", "slate"} \
+                and current is not token:
             return True
         if current.lower_ in {"invitation", "ahead"} and current is not token:
             return True
@@ -229,7 +239,7 @@ def _meetings_from(trigger: Trigger, sentence: Sentence, resolve, anchor, trigge
         subjects = [c for c in token.children if c.dep_ in {"nsubj", "nsubjpass"}]
         if not subjects and token.dep_ in {"conj", "xcomp", "advcl"}:
             subjects = [c for c in token.head.children if c.dep_ in {"nsubj", "nsubjpass"}]
-            if not subjects and token.head.dep_ in {"xcomp", "conj"}:
+            if not subjects and token.head.dep_ in {"xcomp", "conj", "acomp"}:  # "is due to visit"
                 subjects = [c for c in token.head.head.children if c.dep_ in {"nsubj", "nsubjpass"}]
         if not subjects and token.dep_ == "acl" and lemma in {"visit", "meet", "travel"}:
             add(_governing_subjects(token.head, sentence, resolve))
@@ -355,9 +365,11 @@ def _meetings_from(trigger: Trigger, sentence: Sentence, resolve, anchor, trigge
     if not participants:
         return []
     two_sided = trigger.kind == "noun" and len(objects) == 2 and not subjects_of(participants, objects)
-    gathering = not two_sided and (_is_gathering(noun if noun is not None else token, sentence) or (
+    remote = noun is not None and _remote_conference(noun)
+    gathering = not two_sided and not remote and (_is_gathering(noun if noun is not None else token, sentence) or (
         lemma in {"attend", "chair", "address", "convene", "co-chair", "join"}))
     call = any(t.lower_ in CALL_WORDS for t in sentence.span if abs(t.i - token.i) <= 6) or lemma in {"phone", "telephone"}
+    call = call or (noun is not None and _remote_conference(noun))
     if lemma == "speak" and not any(c.dep_ == "prep" and c.lower_ in {"in", "at"} for c in token.children):
         call = True  # "the Prime Minister spoke to President Ruto": a readout's call
 

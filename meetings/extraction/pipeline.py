@@ -289,7 +289,7 @@ def _summit_from_lede(meetings: list[Meeting], article: Article, paragraphs) -> 
     for meeting in meetings:
         if not meeting.summit_like or not meeting.event or meeting.event not in first.text.lower():
             continue
-        if meeting.date.date is None:
+        if meeting.date.date is None and not meeting.date.phrase:  # "next week" says it is not the lede's day
             from .dates import find_dates
             text = first.text
             dateline = re.match(r"^[A-Z][^\n]{0,60}?(?:\(\w[\w ]*\)\s*(?:--|-|–|—)|/\w+/\.?)\s*", text)
