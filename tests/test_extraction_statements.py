@@ -95,3 +95,30 @@ def test_headlines_and_captions_are_not_statements():
         "French President Emmanuel Macron met German Chancellor Olaf Scholz in Paris on Monday."
     )
     assert speakers(result) == []
+
+
+def test_a_joint_position_is_one_statement_per_named_person():
+    result = run("Saudi Foreign Minister Prince Faisal bin Farhan and his Iranian counterpart Hossein Amir-Abdollahian "
+                 "said in a joint statement that embassies would reopen.")
+    assert speakers(result) == ["Faisal bin Farhan", "Hossein Amir-Abdollahian"]
+    assert result["statements"][0]["text"] == result["statements"][1]["text"]
+
+
+@pytest.mark.parametrize(
+    "text, speaker",
+    [
+        ("Turkish Foreign Minister Hakan Fidan told reporters in Ankara that Turkey would host the talks.", "Hakan Fidan"),
+        ("In a post on X, Ukrainian Foreign Minister Dmytro Kuleba wrote that the meeting had been productive.", "Dmytro Kuleba"),
+        ("According to Iranian Foreign Minister Hossein Amir-Abdollahian, the talks were constructive.", "Hossein Amir-Abdollahian"),
+        ("Chinese Foreign Ministry spokesperson Mao Ning said at a regular briefing on Monday that China opposed the "
+         "sanctions.", "Mao Ning"),
+    ],
+)
+def test_other_ways_news_attributes_words(text, speaker):
+    assert speakers(run(text)) == [speaker]
+
+
+def test_his_highness_is_the_prince_named_before():
+    result = run("President Bashar al-Assad received His Highness Prince Faisal bin Farhan, Minister of Foreign Affairs, "
+                 "in Damascus on Monday.\n\nHis Highness stressed the importance of the safe return of refugees.")
+    assert speakers(result) == ["Faisal bin Farhan"]

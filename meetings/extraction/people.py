@@ -46,6 +46,7 @@ class Mention:
     person: Person | None = None
     head: str = ""  # office head word, for descriptions
     counterpart: bool = False
+    honorifics: set[str] = field(default_factory=set)  # "prince", "sheikh", "h.e." written before the name
 
     @property
     def is_full_name(self) -> bool:
@@ -157,7 +158,7 @@ def find_mentions(paragraph_text: str, paragraph_index: int, offset: int, contex
     while i < len(words):
         start, end, word = words[i]
         low = word.lower()
-        if low in _PRONOUNS:
+        if low in _PRONOUNS and not (i + 1 < len(words) and words[i + 1][2] in {"Highness", "Excellency", "Majesty"}):
             mentions.append(Mention(offset + start, offset + end, word, "pronoun", paragraph_index, rule="pronoun"))
             i += 1
             continue
@@ -204,7 +205,7 @@ def find_mentions(paragraph_text: str, paragraph_index: int, offset: int, contex
 def _left_phrase(text: str, words, i: int, context: ParagraphContext) -> tuple[int, bool]:
     """Start of the title phrase before word i, and whether an honorific is in it."""
     k = i
-    honorific = False
+    honorific = set()
     while k > 0:
         prev_start, prev_end, prev = words[k - 1]
         gap = text[prev_end : words[k][0]]
@@ -214,7 +215,7 @@ def _left_phrase(text: str, words, i: int, context: ParagraphContext) -> tuple[i
         low = bare.lower()
         unit = context.unit_at(prev_start, prev_start + len(bare))
         if low in _NAME_HONORIFICS or low in {"h.e", "he."}:
-            honorific = True
+            honorific.add(low)
         elif low == "and" and not (k >= 2 and strip_possessive(words[k - 2][2])[0].lower() in OFFICE_WORDS
                                    and words[k][2].lower() in OFFICE_WORDS):
             break
@@ -309,7 +310,7 @@ def _judge_name(text, words, i, j, run_start, run_end, name, context, ner_people
     before_text = text[:run_start]
     speech = bool(_SPEECH_ADJACENT.match(after) or _SPEECH_BEFORE.search(before_text))
     label = bool(re.match(r"\s*:", after)) and run_start == 0 and len(words_in_name) >= 2
-    titled = bool(role) or honorific or counterpart
+    titled = bool(role) or bool(honorific) or counterpart
     evidence = None
     if titled:
         evidence = "title"
@@ -352,6 +353,7 @@ def _judge_name(text, words, i, j, run_start, run_end, name, context, ner_people
     return Mention(
         offset + run_start, offset + run_end, name, "name", paragraph_index, role=final_role, country=final_country,
         organisation=final_org, titled=titled or bool(right_role), rule=evidence, counterpart=counterpart,
+        honorifics=honorific | ({w.lower() for w in (role or "").split()} & {"prince", "sheikh", "emir", "king"}),
     )
 
 
@@ -444,6 +446,7 @@ class PeopleIndex:
     def _link(self, person: Person, mention: Mention) -> Person:
         mention.person = person
         person.aliases.add(mention.text)
+        person.honorifics |= mention.honorifics
         if len(name_words(mention.text)) > len(name_words(person.name)):
             person.name = mention.text
         if mention.role and (not person.role or (mention.rule in {"apposition"} and person.role.lower() in {"minister", "president"})):
@@ -461,8 +464,8 @@ class PeopleIndex:
         head = mention.head
         role = (person.role or "").lower()
         if head == "highness":
-            return "prince" in role or "sheikh" in role or "emir" in role or any(
-                w.lower() in {"prince", "sheikh", "emir", "h.h."} for a in person.aliases for w in a.split())
+            return bool(getattr(person, "honorifics", set()) & {"prince", "sheikh", "emir", "h.h.", "highness"}) or any(
+                w in role for w in ("prince", "sheikh", "emir"))
         if mention.country and person.country != mention.country:
             return False
         return bool(role) and (

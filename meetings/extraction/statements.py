@@ -67,8 +67,9 @@ def _person_within(subject, sentence: Sentence, resolve) -> Person | None:
     """'UN Special Envoy for Sudan Ramtane Lamamra briefed ...': the parser may head the subject
     on the title; the person named inside it is the speaker (not one in a relative clause)."""
     for token in subject.subtree:
-        if token.dep_ in {"relcl", "acl", "appos"} or any(a.dep_ in {"relcl", "acl"} for a in token.ancestors if a in subject.subtree):
-            continue
+        if token.dep_ in {"relcl", "acl"} or token.pos_ == "PRON" or any(
+                a.dep_ in {"relcl", "acl"} for a in token.ancestors if a in subject.subtree):
+            continue  # not a relative clause's people, nor "his" in "his Iranian counterpart X"
         person = resolve(token, sentence)
         if person is not None:
             return person

@@ -56,6 +56,7 @@ class Person:
     first_offset: int = 0
     rule: str = ""
     confidence: float = 0.5
+    honorifics: set[str] = field(default_factory=set)  # written before the name: "prince", "sheikh"
 
     def to_json(self) -> dict:
         return {"name": self.name, "role": self.role, "country": self.country,
