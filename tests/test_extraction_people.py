@@ -88,3 +88,18 @@ def test_a_government_release_gives_its_officials_its_country_but_not_their_coun
             "Secretary of State Antony Blinken spoke by phone with Foreign Minister Ayman Safadi on Friday.\n")
     found = {p["name"]: p["country"] for p in extract(parse_text(text, published=dt.date(2022, 3, 18))).to_json()["people"]}
     assert found == {"Antony Blinken": "US", "Ayman Safadi": None}
+
+
+@pytest.mark.parametrize(
+    "text, name, role",
+    [
+        ("European Commission President Ursula von der Leyen met Chinese Premier Li Qiang in Brussels on Friday.",
+         "Ursula von der Leyen", "President"),
+        ("President-elect Prabowo Subianto met Russian President Vladimir Putin at the Kremlin on Wednesday.",
+         "Prabowo Subianto", "President-elect"),
+        ("Qatari Prime Minister and Foreign Minister Sheikh Mohammed bin Abdulrahman Al Thani met U.S. Secretary of "
+         "State Antony Blinken in Doha on Monday.", "Mohammed bin Abdulrahman Al Thani", "Prime Minister and Foreign Minister"),
+    ],
+)
+def test_names_and_titles_of_many_traditions(text, name, role):
+    assert people(run(text))[name][0] == role

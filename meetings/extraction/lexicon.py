@@ -26,6 +26,8 @@ OFFICE_HEADS = {
     "rapporteur", "ombudsman", "attorney-general", "governor-general", "sheikh", "dean", "editor", "founder",
     "executive", "officer", "administrator", "steward", "marshal", "admiral", "colonel", "member",
     "eam", "fm", "pm", "dpm", "unsg", "sg", "vp", "mp",  # titles news abbreviates ("EAM Jaishankar")
+    "president-elect", "president-designate", "premier-designate", "minister-designate", "chancellor-designate",
+    "prime-minister", "foreign-minister", "senator-elect", "governor-elect",
 }
 
 # Words that may stand inside an office before its head ("State Councilor and Foreign Minister").

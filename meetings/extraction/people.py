@@ -183,6 +183,11 @@ def find_mentions(paragraph_text: str, paragraph_index: int, offset: int, contex
             if nxt.lower() in PARTICLES and j + 2 < len(words) and _is_name_word(words[j + 2][2], context, words[j + 2][0]):
                 j += 2
                 continue
+            # "Ursula von der Leyen": two particles before the surname.
+            if nxt.lower() in PARTICLES and j + 3 < len(words) and words[j + 2][2].lower() in PARTICLES \
+                    and _is_name_word(words[j + 3][2], context, words[j + 3][0]):
+                j += 3
+                continue
             # "Hassan Sheikh Mohamud": an honorific between two names is part of the name.
             if nxt in {"Sheikh", "Shaikh", "Bin", "Ould", "Abu"} and j + 2 < len(words) \
                     and text[words[j + 1][1] : words[j + 2][0]] == " " and _is_name_word(words[j + 2][2], context, words[j + 2][0]):

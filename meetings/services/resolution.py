@@ -153,7 +153,7 @@ def resolve_meeting(*, status: str, date: dt.date | None, people: list[Person], 
 def remember_person_names(person: Person, names: set[str]) -> None:
     existing = set(person.names.values_list("key", flat=True))
     new = []
-    for name in names:
+    for name in sorted(names):  # a stable order: the same import gives the same rows
         key = name_key(name)
         if key and key not in existing:
             existing.add(key)
@@ -164,7 +164,7 @@ def remember_person_names(person: Person, names: set[str]) -> None:
 def remember_organisation_names(organisation: Organisation, names: set[str]) -> None:
     existing = set(organisation.names.values_list("key", flat=True))
     new = []
-    for name in names:
+    for name in sorted(n for n in names if n):
         key = name_key(name) if name else ""
         if key and key not in existing:
             existing.add(key)
