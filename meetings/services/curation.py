@@ -24,6 +24,14 @@ def _move(rows, owner_field: str, keep, clashes) -> None:
             row.save(update_fields=[owner_field])
 
 
+def _reviewed(record):
+    """A merge is a curator's decision: the record is reviewed and no longer in doubt."""
+    record.review_note = ""
+    record.reviewed = True
+    record.save()
+    return record
+
+
 def _fill(keep, other, fields) -> None:
     for name in fields:
         if getattr(keep, name) in (None, "") and getattr(other, name) not in (None, ""):
@@ -43,10 +51,7 @@ def person_merge(*, keep: Person, others: list[Person]) -> Person:
         keep.aliases = sorted(set(keep.aliases) | set(other.aliases) | {other.name} - {keep.name})
         _fill(keep, other, _FILLABLE_PERSON)
         other.delete()
-    keep.review_note = ""
-    keep.reviewed = True
-    keep.save()
-    return keep
+    return _reviewed(keep)
 
 
 @transaction.atomic
@@ -64,10 +69,7 @@ def meeting_merge(*, keep: Meeting, others: list[Meeting]) -> Meeting:
         if keep.parent_id == other.pk:
             keep.parent = None
         other.delete()
-    keep.review_note = ""
-    keep.reviewed = True
-    keep.save()
-    return keep
+    return _reviewed(keep)
 
 
 @transaction.atomic

@@ -46,6 +46,17 @@ class ImportResult:
     seen: set[int] = field(default_factory=set)  # participations this import confirmed
     log: list[tuple[str, str, str]] = field(default_factory=list)  # (kind, what, "new" or "matched ...")
 
+    def note(self, kind: str, what: str, matched_to: str | None, doubt: str = "") -> None:
+        """Count a record created or matched, and say why a curator should look when in doubt."""
+        (self.matched if matched_to else self.created)[_PLURAL[kind]] += 1
+        how = f"matched {matched_to}" if matched_to else "new"
+        self.log.append((kind, what, how + (f" — {doubt}" if doubt else "")))
+        if doubt:
+            self.flagged.append(f"{kind} {what}: {doubt}")
+
+
+_PLURAL = {"organisation": "organisations", "person": "people", "meeting": "meetings"}
+
 
 class DryRun(Exception):
     """Raised inside the transaction of a preview so that nothing is kept."""
@@ -193,8 +204,7 @@ def _organisation(org: x.Organisation, countries, result: ImportResult) -> Organ
     match = resolution.resolve_organisation(org.name, org.acronym, org.aliases)
     if match.record is not None:
         record = match.record
-        result.matched["organisations"] += 1
-        result.log.append(("organisation", org.name, f"matched {record.name}"))
+        result.note("organisation", org.name, record.name)
         changed = _set(record, "acronym", org.acronym or "", result)
         if changed:
             record.save()
@@ -205,10 +215,7 @@ def _organisation(org: x.Organisation, countries, result: ImportResult) -> Organ
             country=countries.get(org.country or ""), aliases=sorted(org.aliases - {org.name})[:20],
             review_note=match.note[:300],
         )
-        result.created["organisations"] += 1
-        result.log.append(("organisation", org.name, "new"))
-        if match.note:
-            result.flagged.append(f"organisation {org.name}: {match.note}")
+        result.note("organisation", org.name, None, match.note)
     resolution.remember_organisation_names(record, {org.name, *(org.aliases or set()), *([org.acronym] if org.acronym else [])})
     return record
 
@@ -217,8 +224,7 @@ def _person(person: x.Person, countries, organisations, result: ImportResult) ->
     match = resolution.resolve_person(person.name, person.aliases, person.country)
     if match.record is not None:
         record = match.record
-        result.matched["people"] += 1
-        result.log.append(("person", person.name, f"matched {record.name} ({match.how})"))
+        result.note("person", person.name, f"{record.name} ({match.how})", "" if record.reviewed else match.note)
         changed = _set(record, "country", countries.get(person.country or ""), result)
         changed |= _set(record, "organisation", organisations.get(person.organisation or ""), result)
         # The fullest written form of the name becomes the record's name.
@@ -230,7 +236,6 @@ def _person(person: x.Person, countries, organisations, result: ImportResult) ->
             record.aliases, changed = aliases, True
         if match.note and not record.reviewed:
             record.review_note, changed = match.note[:300], True
-            result.flagged.append(f"person {person.name}: {match.note}")
         if changed:
             record.save()
     else:
@@ -240,10 +245,7 @@ def _person(person: x.Person, countries, organisations, result: ImportResult) ->
             country=countries.get(person.country or ""), organisation=organisations.get(person.organisation or ""),
             confidence=person.confidence, extraction_rule=person.rule[:80], review_note=match.note[:300],
         )
-        result.created["people"] += 1
-        result.log.append(("person", person.name, "new" + (f" — {match.note}" if match.note else "")))
-        if match.note:
-            result.flagged.append(f"person {person.name}: {match.note}")
+        result.note("person", person.name, None, match.note)
     resolution.remember_person_names(record, {person.name, *person.aliases})
     return record
 
@@ -255,8 +257,7 @@ def _meeting(meeting: x.Meeting, article: Article, people, countries, organisati
     date = meeting.date
     if match.record is not None:
         record = match.record
-        result.matched["meetings"] += 1
-        result.log.append(("meeting", meeting.title, f"matched {record.title}" + (f" — {match.note}" if match.note else "")))
+        result.note("meeting", meeting.title, record.title, match.note)
         changed = False
         if record.date is None and date.date and "date" not in record.locked_fields:
             record.date, record.date_phrase = date.date, date.phrase[:200]
@@ -267,7 +268,6 @@ def _meeting(meeting: x.Meeting, article: Article, people, countries, organisati
             changed |= _set(record, name, value, result)
         if match.note:
             record.review_note, changed = match.note[:300], True
-            result.flagged.append(f"meeting {record.title}: {match.note}")
         if changed:
             record.save()
     else:
@@ -279,10 +279,7 @@ def _meeting(meeting: x.Meeting, article: Article, people, countries, organisati
             country=countries.get(meeting.country or ""), organisation=organisations.get(meeting.organisation or ""),
             confidence=meeting.confidence, extraction_rule=meeting.rule[:80], review_note=match.note[:300],
         )
-        result.created["meetings"] += 1
-        result.log.append(("meeting", meeting.title, "new" + (f" — {match.note}" if match.note else "")))
-        if match.note:
-            result.flagged.append(f"meeting {meeting.title}: {match.note}")
+        result.note("meeting", meeting.title, None, match.note)
     MeetingSource.objects.update_or_create(
         meeting=record, article=article,
         defaults=dict(start=meeting.start, end=meeting.end, date=date.date, date_phrase=date.phrase[:200],
