@@ -105,3 +105,9 @@ def test_unreadable_files_name_the_file(tmp_path, content, message):
 def test_missing_file_is_a_clear_error(tmp_path):
     with pytest.raises(ArticleError, match="cannot be read"):
         read_article(tmp_path / "nope.txt")
+
+
+def test_first_publication_wins_over_a_later_update():
+    text = ("Ministers agree on fisheries\n\nUpdated: 09:15 AM April 9, 2024\nPublished: 06:40 PM April 5, 2024\n\n"
+            "Fisheries ministers of the region met in Suva on Friday and agreed on new quotas.\n")
+    assert parse_text(text).published == dt.date(2024, 4, 5)

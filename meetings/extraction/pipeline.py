@@ -229,7 +229,7 @@ class _Discourse:
             self.consumed_until = paragraph.end
             self.focus = speaker
             return
-        people, bodies, cue = speakers_of(sentence, self.resolve)
+        people, bodies, cue = speakers_of(sentence, self.resolve, self._group)
         if not people and not bodies:
             return
         start, end = sentence.start, sentence.end
