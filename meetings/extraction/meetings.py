@@ -391,7 +391,7 @@ def _meetings_from(trigger: Trigger, sentence: Sentence, resolve, anchor, trigge
         meeting = _new_meeting(status, participants[:1], sentence, region_start, region_end, "visit to place")
         meeting.date = _date_for(sentence, token, region, anchor, True)
         if city:
-            meeting.place, meeting.country = city, G.C.cities().get(city)
+            meeting.place, meeting.country = city, G.C.city_country(city, _countries_near(sentence))
         if orgs:
             meeting.organisation = orgs[0].value
             meeting.kind = "multilateral"
@@ -566,7 +566,25 @@ def _city_in(sentence, lo, hi) -> str | None:
             continue
         if lo <= found.start < hi:
             return found.value
+    # A smaller town is a place where the sentence puts one: "in Cholpon-Ata", "the resort of Sochi".
+    near = _countries_near(sentence)
+    for match in _TOWN_AFTER.finditer(text, lo, hi):
+        words = match.group(1).split()
+        for n in range(len(words), 0, -1):
+            name = " ".join(words[:n])
+            if G.C.city_country(name, near):
+                return name
     return None
+
+
+_TOWN_AFTER = re.compile(
+    r"\b(?:in|at|to|visited|visiting|(?:resort|city|town|capital|port|village|island) of)\s+(?:the\s+)?"
+    r"([A-Z][\w'’-]+(?: [A-Z][\w'’-]+){0,2})")
+
+
+def _countries_near(sentence) -> set[str]:
+    """The countries a paragraph names, which tell which of several same-named towns it means."""
+    return {f.value for f in G.find_countries(sentence.paragraph.text)}
 
 
 def _attached_places(token, noun) -> list[tuple[int, int]]:
@@ -616,7 +634,7 @@ def _place(sentence, lo, hi, attached=(), fallback=True) -> tuple[str | None, st
         if venue and venue != city:
             break
         venue = None
-    country = G.C.cities().get(city) if city else region_country
+    country = G.C.city_country(city, _countries_near(sentence)) if city else region_country
     if venue:
         venue_country = next((c for v, c in VENUE_COUNTRIES.items() if v in venue), None)
         if venue_country and country and venue_country != country:

@@ -196,7 +196,9 @@ def find_mentions(paragraph_text: str, paragraph_index: int, offset: int, contex
                     words[j][2], context, words[j][0]) and strip_possessive(words[j][2])[0] not in G.C.cities():
                 j += 1
                 continue
-            if nxt.lower() in PARTICLES and j + 2 < len(words) and _is_name_word(words[j + 2][2], context, words[j + 2][0]):
+            if nxt.lower() in PARTICLES and j + 2 < len(words) and (
+                    _is_name_word(words[j + 2][2], context, words[j + 2][0])
+                    or _is_place_named_word(words[j + 2][2], context, words[j + 2][0])):
                 j += 2
                 continue
             # "Ursula von der Leyen": two particles before the surname.

@@ -95,10 +95,11 @@ def extract(article: Article, docs=None) -> Extraction:
     statements = state.statements
     _link_statements(statements, meetings, article)
     index.finish(meetings)
-    _summit_from_lede(meetings, article, paragraphs)
+    named = {found.value for context in contexts for found in context.countries}
+    _summit_from_lede(meetings, article, paragraphs, named)
     _date_from_lede(meetings, article, paragraphs)
-    _place_from_dateline(meetings, article, paragraphs)
-    _finish_meetings(meetings)
+    _place_from_dateline(meetings, article, paragraphs, named)
+    _finish_meetings(meetings, named)
     for person in index.people:
         if person.organisation and not person.country:
             person.country = _org_country(person.organisation, person)
@@ -280,7 +281,7 @@ def _link_statements(statements: list[Statement], meetings: list[Meeting], artic
         statement.date = meeting.date
 
 
-def _summit_from_lede(meetings: list[Meeting], article: Article, paragraphs) -> None:
+def _summit_from_lede(meetings: list[Meeting], article: Article, paragraphs, named: set[str]) -> None:
     """A summit the story is about is told in its first paragraph: 'leaders gathered in Addis Ababa on
     Saturday for the annual summit'. A summit told later without date or place takes the lede's."""
     first = next((p for p in paragraphs if p.kind == "body"), None)
@@ -303,7 +304,7 @@ def _summit_from_lede(meetings: list[Meeting], article: Article, paragraphs) -> 
                     meeting.organisation = known[0]
                     break
         if not meeting.place and not meeting.country and article.dateline:
-            code = next((c for name, c in G.C.cities().items() if name.lower() == article.dateline.lower()), None)
+            code = G.C.city_country(article.dateline, named)
             if code:
                 meeting.place, meeting.country = article.dateline, code
     for meeting in meetings:
@@ -325,10 +326,10 @@ def _date_from_lede(meetings: list[Meeting], article: Article, paragraphs) -> No
             meeting.confidence = min(meeting.confidence, 0.6)
 
 
-def _place_from_dateline(meetings: list[Meeting], article: Article, paragraphs) -> None:
+def _place_from_dateline(meetings: list[Meeting], article: Article, paragraphs, named: set[str]) -> None:
     """A meeting told in the dateline paragraph without a place was held where the story was filed."""
     city = article.dateline
-    code = G.C.cities().get(city) or next((c for name, c in G.C.cities().items() if name.lower() == city.lower()), None)
+    code = G.C.city_country(city, named)
     if not city or not code:
         return
     first = next((p for p in paragraphs if p.kind == "body"), None)
@@ -340,7 +341,7 @@ def _place_from_dateline(meetings: list[Meeting], article: Article, paragraphs) 
             meeting.place, meeting.country = meeting.place or city, code
 
 
-def _finish_meetings(meetings: list[Meeting]) -> None:
+def _finish_meetings(meetings: list[Meeting], named: set[str]) -> None:
     for meeting in meetings:
         if meeting.kind != "call" and not meeting.sidelines:
             # Sides are the countries and bodies represented; people of no known side count as one more.
@@ -355,7 +356,7 @@ def _finish_meetings(meetings: list[Meeting]) -> None:
         if meeting.sidelines:
             meeting.organisation = None
         if meeting.place and not meeting.country:
-            meeting.country = G.C.cities().get(meeting.place.split(", ")[-1])
+            meeting.country = G.C.city_country(meeting.place.split(", ")[-1], named)
         meeting.title = _title(meeting)
 
 
