@@ -83,3 +83,15 @@ def test_a_month_is_not_a_day():
     result = run("Foreign Minister Ana Ruiz last met Foreign Minister Marco Bell in Rome in October 2023.")
     (meeting,) = result["meetings"]
     assert meeting["date"] is None and meeting["date_precision"] == "month"
+
+
+def test_a_full_stop_after_an_honorific_does_not_end_the_sentence():
+    result = run("Fiji's Prime Minister Hon. Sitiveni Rabuka and Australia's Foreign Minister Rt Hon. Mary Evans held "
+                 "a virtual meeting by video conference on Friday.")
+    assert meetings(result) == [("held", "call", "2024-03-08", ["Mary Evans", "Sitiveni Rabuka"])]
+
+
+def test_a_name_after_its_country_is_a_person_without_a_title():
+    result = run("Ghana's Samuel Okoro and Kenya's David Mwangi held talks in Accra on Friday.")
+    assert meetings(result) == [("held", "bilateral", "2024-03-08", ["David Mwangi", "Samuel Okoro"])]
+    assert {p["name"]: p["country"] for p in result["people"]} == {"Samuel Okoro": "GH", "David Mwangi": "KE"}

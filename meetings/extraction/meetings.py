@@ -499,7 +499,7 @@ def _conjoined_before(subjects, sentence: Sentence, resolve) -> list[Person]:
             if other.person is None or other.end > mention.start:
                 continue
             gap = sentence.paragraph.text[other.end - sentence.paragraph.start : mention.start - sentence.paragraph.start]
-            if re.fullmatch(r"\s+and\s+(?:[\w’'.-]+\s+){0,5}", gap) and not re.search(r"\b(?:said|met|with)\b", gap):
+            if re.fullmatch(r"\s+and\s+(?:[\w’'.-]+\s+){0,8}", gap) and not re.search(r"\b(?:said|met|with)\b", gap):
                 people.append(other.person)
     return people
 

@@ -341,6 +341,8 @@ def _judge_name(text, words, i, j, run_start, run_end, name, context, ner_people
         evidence = "apposition"
     elif label:
         evidence = "transcript"
+    elif country and len(words_in_name) >= 2 and not _other_entity(doc, run_start, run_end):
+        evidence = "country"  # "Ghana's Samuel Ablakwa", "of the Kingdom of Morocco Nasser Bourita"
     elif len(words_in_name) >= 2 and ner:
         evidence = "ner"
     elif len(words_in_name) >= 2 and speech:
@@ -380,6 +382,12 @@ def _judge_name(text, words, i, j, run_start, run_end, name, context, ner_people
         organisation=final_org, titled=titled or bool(right_role), rule=evidence, counterpart=counterpart,
         honorifics=honorific | ({w.lower() for w in (role or "").split()} & {"prince", "sheikh", "emir", "king"}),
     )
+
+
+def _other_entity(doc, start: int, end: int) -> bool:
+    """Does the tagger take these words for something other than a person ('Ghana's Volta Region')?"""
+    return doc is not None and any(
+        e.label_ not in {"PERSON", "NORP"} and e.start_char <= start < e.end_char for e in doc.ents)
 
 
 def bare_is_place(name: str) -> bool:

@@ -51,8 +51,19 @@ def parser_texts(article: Article) -> list[str]:
         text = paragraph.text
         if dateline:
             text = " " * dateline.end() + text[dateline.end():]
-        texts.append(text)
+        texts.append(_without_title_stops(text))
     return texts
+
+
+_TITLE_ABBREVIATION = re.compile(
+    r"\b(?:Hon|Rt|Dr|Prof|Gen|Lt|Col|Maj|Capt|Adm|Amb|Sen|Rep|Gov|Mr|Mrs|Ms|Mme|St|Cde|Adv|Engr|Sr|Jr)\.(?=\s+[A-Z])"
+    r"|\b(?:[A-Z]\.){2,3}(?=\s+[A-Z])")
+
+
+def _without_title_stops(text: str) -> str:
+    """'Rt Hon. Winston Peters', 'H.E. Mr. X': the parser ends a sentence at such full stops, so it
+    reads them as spaces (same length, so offsets hold)."""
+    return _TITLE_ABBREVIATION.sub(lambda m: m.group(0).replace(".", " "), text)
 
 
 def extract(article: Article, docs=None) -> Extraction:
