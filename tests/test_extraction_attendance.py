@@ -95,3 +95,21 @@ def test_a_name_after_its_country_is_a_person_without_a_title():
     result = run("Ghana's Samuel Okoro and Kenya's David Mwangi held talks in Accra on Friday.")
     assert meetings(result) == [("held", "bilateral", "2024-03-08", ["David Mwangi", "Samuel Okoro"])]
     assert {p["name"]: p["country"] for p in result["people"]} == {"Samuel Okoro": "GH", "David Mwangi": "KE"}
+
+
+def test_a_surname_told_before_the_full_name_is_that_person():
+    result = run(
+        "15:10 - Haddad's motorcade reaches the palace, where the president receives him.\n\n"
+        "09:00 - Welcome to our coverage of the visit of Jordanian Foreign Minister Omar Haddad, who meets "
+        "Cypriot Foreign Minister Elena Nikolaou in Nicosia today."
+    )
+    assert "Haddad" in next(p for p in result["people"] if p["name"] == "Omar Haddad")["aliases"]
+
+
+def test_the_two_presidents_before_any_meeting_are_the_last_two_named():
+    result = run(
+        "At the invitation of H.E. Lee Min-ho, President of the Republic of Korea, H.E. Ana Ruiz, President of "
+        "the Republic of Peru, paid a state visit to Korea on 7 and 8 March 2024. On 7 March, the two "
+        "Presidents held a summit meeting in Seoul."
+    )
+    assert meetings(result) == [("held", "bilateral", "2024-03-07", ["Ana Ruiz", "Lee Min-ho"])]

@@ -290,7 +290,7 @@ def _meetings_from(trigger: Trigger, sentence: Sentence, resolve, anchor, trigge
                 # "The two ministers, A of Chile and B of Peru, met": the names told with them, else
                 # the people of the meeting told last.
                 named = [p for t in subject.subtree if (p := resolve(t, sentence))]
-                add(named or group())
+                add(named or group(subject.lemma_.lower()))
                 continue
             add([p for t in [subject, *subject.subtree] if (p := resolve(t, sentence))])
         for child in token.children:

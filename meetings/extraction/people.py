@@ -469,6 +469,18 @@ class PeopleIndex:
                 return self._link(person, mention)
         return self._new(mention) if create else None
 
+    def resolve_later_name(self, mention: Mention) -> Person | None:
+        """A surname read before its full name: the one person the article names so."""
+        folded = name_words(mention.text)
+        if len(folded) != 1:
+            return None
+        candidates = [p for p in self.people if folded[0] in name_words(p.name)]
+        if len(candidates) != 1:
+            return None
+        mention.person = candidates[0]
+        candidates[0].aliases.add(mention.text)
+        return candidates[0]
+
     def _new(self, mention: Mention) -> Person:
         person = Person(name=mention.text, role=mention.role, country=mention.country,
                         organisation=mention.organisation, aliases={mention.text}, first_offset=mention.start,

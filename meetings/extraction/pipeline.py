@@ -91,7 +91,13 @@ def extract(article: Article, docs=None) -> Extraction:
                 index.resolve_name(mention, create=mention.rule not in {"short"})
             elif mention.kind == "description":
                 index.resolve_description(mention)
-        all_mentions.append([m for m in mentions if m.person is not None or m.kind == "pronoun"])
+        all_mentions.append(mentions)
+    # A surname told before the full name (a live blog's newest entry first, a headline-like lede).
+    for mentions in all_mentions:
+        for mention in mentions:
+            if mention.person is None and mention.kind == "name" and mention.rule == "short":
+                index.resolve_later_name(mention)
+    all_mentions = [[m for m in mentions if m.person is not None or m.kind == "pronoun"] for mentions in all_mentions]
 
     state = _Discourse(article, index)
     for n, (paragraph, doc) in enumerate(zip(paragraphs, docs)):
@@ -194,8 +200,9 @@ class _Discourse:
         if subject is not None:
             self.focus = subject
 
-    def _group(self) -> list[Person]:
-        """'The two presidents', 'the leaders': the people of the meeting told last (all of a summit's)."""
+    def _group(self, office: str = "") -> list[Person]:
+        """'The two presidents', 'the leaders': the people of the meeting told last (all of a summit's);
+        before any meeting is told, the last two people named who hold that office."""
         for meeting in reversed(self.meetings):
             if meeting.status == "held" and len(meeting.participants) >= 2:
                 people = list(meeting.participants)
@@ -204,7 +211,8 @@ class _Discourse:
                         if other.summit_like and other.status == "held":
                             people += [p for p in other.participants if p not in people]
                 return people
-        return []
+        holders = [p for p in self.index.recent if office and office in (p.role or "").lower()]
+        return holders[-2:] if len(holders) >= 2 else []
 
     def _dated_source(self, meeting: Meeting) -> Meeting | None:
         for earlier in reversed(self.meetings):

@@ -109,7 +109,7 @@ def speakers_of(sentence: Sentence, resolve, group=None) -> tuple[list[Person], 
             continue
         for subject in _subjects(token):
             if group is not None and _group_of_people(subject):
-                members = [p for p in group() if p not in people]
+                members = [p for p in group(subject.lemma_.lower()) if p not in people]
                 people.extend(members)
                 cue = cue or (token.lemma_ if members else "")
                 continue
