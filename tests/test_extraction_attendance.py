@@ -109,7 +109,7 @@ def test_a_surname_told_before_the_full_name_is_that_person():
 def test_the_two_presidents_before_any_meeting_are_the_last_two_named():
     result = run(
         "At the invitation of H.E. Lee Min-ho, President of the Republic of Korea, H.E. Ana Ruiz, President of "
-        "the Republic of Peru, paid a state visit to Korea on 7 and 8 March 2024. On 7 March, the two "
-        "Presidents held a summit meeting in Seoul."
+        "the Republic of Peru, was in Korea on 7 and 8 March 2024. The two Presidents held "
+        "summit talks in Seoul on 7 March."
     )
     assert meetings(result) == [("held", "bilateral", "2024-03-07", ["Ana Ruiz", "Lee Min-ho"])]
