@@ -111,3 +111,18 @@ def test_first_publication_wins_over_a_later_update():
     text = ("Ministers agree on fisheries\n\nUpdated: 09:15 AM April 9, 2024\nPublished: 06:40 PM April 5, 2024\n\n"
             "Fisheries ministers of the region met in Suva on Friday and agreed on new quotas.\n")
     assert parse_text(text).published == dt.date(2024, 4, 5)
+
+
+@pytest.mark.parametrize("header, title", [
+    ("The Lakeside Herald\nFriday, 8 March 2024\n\nWORLD\n\nFiji and Samoa sign fisheries pact in Apia\n\nStaff Reporter",
+     "Fiji and Samoa sign fisheries pact in Apia"),
+    ("REPUBLIC OF PALAU\nMINISTRY OF STATE\n\nPRESS RELEASE\n\nMINISTER OF STATE RECEIVES THE AMBASSADOR OF JAPAN",
+     "MINISTER OF STATE RECEIVES THE AMBASSADOR OF JAPAN"),
+    ("News > World > Asia\n\nPalau and Japan agree to expand coast guard cooperation", 
+     "Palau and Japan agree to expand coast guard cooperation"),
+    ("Senator the Hon Jane Ross\nMinister for Trade\n\nTranscript\n\nRadio interview, Hobart\n\n8 March 2024",
+     "Radio interview, Hobart"),
+])
+def test_the_title_is_the_headline_not_the_masthead(header, title):
+    text = f"{header}\n\nThe foreign minister of Palau met the Japanese ambassador in Koror on Friday to discuss coast guard cooperation.\n"
+    assert parse_text(text, published=dt.date(2024, 3, 8)).title == title
