@@ -155,7 +155,8 @@ _NAME_BLOCK = re.compile(r"^(?:[A-Z][\w'’.-]*\s+|(?:the|of|and)\s+)*(?:Hon\.?|
 
 
 def _is_story_line(text: str) -> bool:
-    return text.endswith(_TERMINAL) and len(text.split()) >= 10
+    """A sentence of story text; a headline may be a question ending in '?'."""
+    return text.endswith(tuple('.:"”’\'')) and len(text.split()) >= 10
 
 
 def _headline_candidate(text: str) -> bool:
@@ -167,7 +168,7 @@ def _headline_candidate(text: str) -> bool:
         return False
     if _BREADCRUMB.search(text) or re.match(r"^by:?\s", text, re.I):
         return False
-    if len(words) <= 3 and (text.isupper() or len(words) == 1 or text.startswith("The ")):
+    if len(words) <= 3 and (text.isupper() or text.startswith("The ")):
         return False  # "NEWS", "GLOBAL NATION", "The Chronicle"
     if re.match(r"^(?:the\s+)?(?:federal\s+|united\s+|islamic\s+|people's\s+|democratic\s+)*(?:republic|kingdom|"
                 r"state|government|commonwealth|sultanate|emirate)\s+of\b", text, re.I) and len(words) <= 6:
@@ -188,8 +189,10 @@ def _find_title(paragraphs: list[Paragraph], meta_title: str) -> int:
     for i, p in enumerate(paragraphs[:10]):
         if meta_title and p.text == meta_title:
             return i
-        if _is_story_line(p.text) and candidates:
-            break
+        if _is_story_line(p.text):
+            if candidates:
+                break
+            continue
         if _headline_candidate(p.text):
             candidates.append(i)
     for i in candidates:
