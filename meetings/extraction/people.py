@@ -319,7 +319,7 @@ def _judge_name(text, words, i, j, run_start, run_end, name, context, ner_people
     # A title phrase that ends in a comma right before the name ("the Minister for Foreign Affairs of Iran, NAME").
     if not left and not right and re.search(r",\s*$", text[:run_start]):
         before = text[: run_start].rstrip(", ")
-        m = re.search(r"(?:^|[,(]\s*|\b(?:by|with|of)\s+)((?:the|The)\s+[^,]{3,160})$", before)
+        m = re.search(r"(?:^|[,(]\s*|\b(?:by|with|of|and)\s+)((?:the|The|[A-Z][\w.-]+['’]s)\s+[^,]{3,160})$", before)
         if m:
             phrase_start = m.start(1)
             r2, c2, o2, _ = _phrase_facts(text, phrase_start, len(before), context)
