@@ -103,3 +103,34 @@ def test_a_government_release_gives_its_officials_its_country_but_not_their_coun
 )
 def test_names_and_titles_of_many_traditions(text, name, role):
     assert people(run(text))[name][0] == role
+
+
+def test_a_rank_before_the_name_leaves_the_office_to_the_title_before_the_comma():
+    from tests.extraction_helpers import run
+
+    result = run(
+        "Foreign Minister Ada Eze received Ambassador Jonas Berg of Sweden in Abuja on Friday.\n\n"
+        "In attendance were the Minister of State for Foreign Affairs, Ambassador Bianca Okafor; and the "
+        "Permanent Secretary, Ambassador Tunde Bello."
+    )
+    roles = {p["name"]: p["role"] for p in result["people"]}
+    assert roles["Bianca Okafor"] == "Minister of State for Foreign Affairs"
+    assert roles["Tunde Bello"] == "Permanent Secretary"
+    assert roles["Jonas Berg"] == "Ambassador"
+
+
+def test_the_host_of_visitors_from_elsewhere_is_of_the_meetings_country():
+    from tests.extraction_helpers import run
+
+    result = run("Zambian Speaker Nelly Banda called on President Tendai Moyo at State House in Harare on Friday.")
+    assert {p["name"]: p["country"] for p in result["people"]} == {"Nelly Banda": "ZM", "Tendai Moyo": "ZW"}
+
+
+def test_a_governments_release_makes_its_officials_its_own():
+    from meetings.extraction.pipeline import extract
+    from meetings.extraction.reader import parse_text
+
+    text = ("REPUBLIC OF PALAU\nMINISTRY OF STATE\n\nMINISTER RECEIVES JAPANESE ENVOY\n\n8 March 2024\n\n"
+            "Minister of State Gustav Rengiil received the Ambassador of Japan, Kenji Ota, in Koror on Friday.\n")
+    people = {p["name"]: p["country"] for p in extract(parse_text(text)).to_json()["people"]}
+    assert people == {"Gustav Rengiil": "PW", "Kenji Ota": "JP"}
