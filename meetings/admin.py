@@ -10,7 +10,7 @@ from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils.html import format_html
 
-from .forms import ArticleImportForm, SplitForm
+from .forms import ArticleImportForm, ReviewForm, SplitForm
 from .models import (
     Article, Country, Meeting, MeetingSource, Organisation, Participation, Person, Statement,
 )
@@ -173,10 +173,13 @@ class MeetingAdmin(CuratedAdmin):
     def review_view(self, request):
         """Unreviewed records that are uncertain, with the passages they came from."""
         if request.method == "POST":
-            model = {"meeting": Meeting, "person": Person, "statement": Statement}.get(request.POST.get("model"))
-            if model is not None:
-                model.objects.filter(pk=request.POST.get("pk")).update(reviewed=True, review_note="")
+            form = ReviewForm(request.POST)
+            if form.is_valid():
+                model = {"meeting": Meeting, "person": Person, "statement": Statement}[form.cleaned_data["model"]]
+                model.objects.filter(pk=form.cleaned_data["pk"]).update(reviewed=True, review_note="")
                 self.message_user(request, "Marked reviewed.")
+            else:
+                self.message_user(request, "That is not a record of the review queue.", messages.ERROR)
             return redirect(reverse("admin:meetings_review"))
         uncertain = Q(reviewed=False) & (Q(confidence__lt=LOW_CONFIDENCE) | ~Q(review_note=""))
         context = {

@@ -37,11 +37,43 @@ class ArticleImportForm(forms.Form):
         return data
 
 
+# The largest id a 64-bit primary key holds; a larger number is no record's id
+# (SQLite cannot even bind it as a parameter).
+MAX_ID = 2**63 - 1
+
+
+def valid_id(value) -> int | None:
+    """`value` as a record id, or None when it cannot be one."""
+    try:
+        number = int(str(value).strip())
+    except ValueError:
+        return None
+    return number if 0 < number <= MAX_ID else None
+
+
+class IdMultipleChoiceField(forms.ModelMultipleChoiceField):
+    """Chosen records by id; a value that is no id is the form's error, not the database's."""
+
+    def _check_values(self, value):
+        for pk in value:
+            if valid_id(pk) is None:
+                raise forms.ValidationError(self.error_messages["invalid_choice"], code="invalid_choice",
+                                            params={"value": pk})
+        return super()._check_values(value)
+
+
 class SplitForm(forms.Form):
-    articles = forms.ModelMultipleChoiceField(queryset=None, widget=forms.CheckboxSelectMultiple,
-                                              help_text="The sources whose reports move to a new record.")
+    articles = IdMultipleChoiceField(queryset=None, widget=forms.CheckboxSelectMultiple,
+                                     help_text="The sources whose reports move to a new record.")
     name = forms.CharField(required=False, max_length=200, help_text="The new record's name (people only).")
 
     def __init__(self, *args, articles=None, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["articles"].queryset = articles
+
+
+class ReviewForm(forms.Form):
+    """'Mark reviewed' in the review queue: which kind of record, and its id."""
+
+    model = forms.ChoiceField(choices=[("meeting", "meeting"), ("person", "person"), ("statement", "statement")])
+    pk = forms.IntegerField(min_value=1, max_value=MAX_ID)

@@ -105,3 +105,16 @@ def test_unreadable_files_name_the_file(tmp_path, content, message):
 def test_missing_file_is_a_clear_error(tmp_path):
     with pytest.raises(ArticleError, match="cannot be read"):
         read_article(tmp_path / "nope.txt")
+
+
+def test_markup_pasted_into_a_text_file_is_stripped():
+    from meetings.extraction.reader import strip_markup
+
+    text = ('Talks held\n\nUpdated: 2024-03-11\n\nForeign Minister Jean<img src=x onerror="alert(1)">Dupont met '
+            '<b>Maria</b> Silva.<script>steal()</script> Prices rose <5% and a < b.<!-- note -->\n')
+    article = parse_text(text)
+    assert "<" not in article.text.replace("<5%", "").replace("a < b", "")
+    assert "Jean Dupont" in article.text and "steal" not in article.text and "note" not in article.text
+    assert "Prices rose <5% and a < b." in article.text
+    assert all(article.text[p.start:p.end] == p.text for p in article.paragraphs)
+    assert strip_markup("no markup here") == "no markup here"
