@@ -87,6 +87,12 @@ DATABASES = {
     )
 }
 
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    # Imports look a record up and then create it: an IMMEDIATE transaction takes
+    # SQLite's write lock at its start, so concurrent imports wait their turn
+    # (up to `timeout` seconds) instead of failing with "database is locked".
+    DATABASES["default"].setdefault("OPTIONS", {}).update(transaction_mode="IMMEDIATE", timeout=30)
+
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # `manage.py loaddata demo` finds fixtures/demo.json.

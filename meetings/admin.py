@@ -240,8 +240,8 @@ class ArticleAdmin(admin.ModelAdmin):
         preview = None
         if request.method == "POST" and form.is_valid():
             data = form.cleaned_data
-            options = dict(text=data["text"], filename=data["filename"], published=data["published"],
-                           source=data["source"])
+            options = dict(text=data["text"], raw=data["raw"], filename=data["filename"],
+                           published=data["published"], source=data["source"])
             if "confirm" in request.POST:
                 result = article_import(**options)
                 if result.status == "failed":

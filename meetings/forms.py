@@ -26,11 +26,17 @@ class ArticleImportForm(forms.Form):
         if upload:
             if upload.size > MAX_UPLOAD:
                 raise forms.ValidationError(f"{upload.name} is larger than {MAX_UPLOAD // (1024 * 1024)} MB.")
+            data["raw"] = upload.read()  # what the article's hash is over, as for a file on disk
             try:
-                data["text"] = read_upload(upload.read(), upload.name)
+                data["text"] = read_upload(data["raw"], upload.name)
             except ArticleError as exc:
                 raise forms.ValidationError(str(exc)) from exc
             data["filename"] = data.get("filename") or upload.name
+        else:
+            # A browser sends a textarea's lines ending in CR LF: the pasted article is the
+            # same article, with the same hash, whichever way its lines were sent.
+            data["text"] = (data.get("text") or "").replace("\r\n", "\n")
+            data["raw"] = None
         if not (data.get("text") or "").strip():
             raise forms.ValidationError("Upload a file or paste an article.")
         data["filename"] = data.get("filename") or "pasted-article.txt"

@@ -8,6 +8,7 @@ from django.db import transaction
 from meetings.models import Meeting, MeetingSource, Participation, Person, PersonName, Statement
 
 from .importing import _unique_slug
+from .locks import hold_record_writes_lock
 from .resolution import name_key
 
 _FILLABLE_PERSON = ["country", "organisation", "wikidata_id"]
@@ -75,6 +76,7 @@ def meeting_merge(*, keep: Meeting, others: list[Meeting]) -> Meeting:
 @transaction.atomic
 def person_split(*, person: Person, article_ids: list[int], name: str | None = None) -> Person:
     """Move what the given articles say of `person` to a new person: a wrong merge undone."""
+    hold_record_writes_lock()  # the new slug must stay free until commit
     new = Person.objects.create(
         name=name or person.name, slug=_unique_slug(Person, name or person.name), country=person.country,
         organisation=person.organisation, review_note=f"split from {person.name} (#{person.pk})",
@@ -88,6 +90,7 @@ def person_split(*, person: Person, article_ids: list[int], name: str | None = N
 @transaction.atomic
 def meeting_split(*, meeting: Meeting, article_ids: list[int]) -> Meeting:
     """Move the reports of the given articles to a meeting of their own."""
+    hold_record_writes_lock()
     new = Meeting.objects.create(
         title=meeting.title, slug=_unique_slug(Meeting, f"{meeting.title} split"), status=meeting.status,
         kind=meeting.kind, date=meeting.date, date_precision=meeting.date_precision, date_phrase=meeting.date_phrase,
