@@ -27,14 +27,28 @@ class CuratedAdmin(admin.ModelAdmin):
 
     def save_model(self, request, obj, form, change):
         if change:
-            edited = [f for f in form.changed_data if f not in {"reviewed", "locked_fields"}]
-            obj.locked_fields = sorted(set(obj.locked_fields) | set(edited))
+            _lock_edited(obj, form)
         super().save_model(request, obj, form, change)
+
+    def save_formset(self, request, form, formset, change):
+        # A participation or statement edited in a meeting's inline is a curator's
+        # edit too: a re-import must leave it alone as it leaves the meeting.
+        for inline in formset.forms:
+            if hasattr(inline.instance, "locked_fields") and inline.has_changed() \
+                    and not formset._should_delete_form(inline):
+                _lock_edited(inline.instance, inline)
+        super().save_formset(request, form, formset, change)
 
     @admin.action(description="Mark selected records as reviewed")
     def mark_reviewed(self, request, queryset):
         updated = queryset.update(reviewed=True, review_note="")
         self.message_user(request, f"{updated} record(s) marked reviewed.")
+
+
+def _lock_edited(record, form) -> None:
+    """Add the fields a curator changed in `form` to the record's locked_fields."""
+    edited = {name for name in form.changed_data if name not in {"reviewed", "locked_fields", "DELETE", "id"}}
+    record.locked_fields = sorted(set(record.locked_fields) | edited)
 
 
 def _merge(modeladmin, request, queryset, merge, label):
@@ -228,7 +242,8 @@ class ArticleAdmin(admin.ModelAdmin):
     list_filter = ["source"]
     search_fields = ["title", "source", "text"]
     date_hierarchy = "published"
-    readonly_fields = ["content_hash", "imported_at", "filename"]
+    # Every statement and meeting span indexes into the text: it is never edited by hand.
+    readonly_fields = ["text", "content_hash", "imported_at", "filename"]
 
     def get_urls(self):
         return [path("import/", self.admin_site.admin_view(self.import_view), name="meetings_article_import"),
