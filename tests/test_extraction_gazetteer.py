@@ -58,3 +58,22 @@ def test_documents_states_and_party_organs_are_not_separate_organisations():
         "European Union for Foreign Affairs and Security Policy"
     )}
     assert found == {"Communist Party of Vietnam", "Communist Party of China", "European Union"}
+
+
+def test_large_cities_come_from_geonames_and_towns_need_their_country():
+    from meetings.extraction import countries as C
+
+    assert C.city_country("Lima") == "PE"  # a capital
+    assert C.city_country("Guadalajara") == "MX"  # a large city, in no hand-made list
+    # A town is known only where the text names its country: many towns share a name.
+    assert C.city_country("Cholpon-Ata") is None
+    assert C.city_country("Cholpon-Ata", {"KG"}) == "KG"
+
+
+def test_a_town_is_a_meetings_place_when_the_sentence_puts_it_there():
+    from tests.extraction_helpers import run
+
+    result = run("Kyrgyz Foreign Minister Aibek Orozov met Kazakh Foreign Minister Serik Nurlanov in the resort "
+                 "town of Cholpon-Ata, Kyrgyzstan, on Saturday.")
+    (meeting,) = result["meetings"]
+    assert meeting["place"] == "Cholpon-Ata" and meeting["country"] == "KG"

@@ -107,6 +107,12 @@ def test_missing_file_is_a_clear_error(tmp_path):
         read_article(tmp_path / "nope.txt")
 
 
+def test_first_publication_wins_over_a_later_update():
+    text = ("Ministers agree on fisheries\n\nUpdated: 09:15 AM April 9, 2024\nPublished: 06:40 PM April 5, 2024\n\n"
+            "Fisheries ministers of the region met in Suva on Friday and agreed on new quotas.\n")
+    assert parse_text(text).published == dt.date(2024, 4, 5)
+
+
 def test_markup_pasted_into_a_text_file_is_stripped():
     from meetings.extraction.reader import strip_markup
 

@@ -43,6 +43,7 @@ _INSTITUTION_LINE = re.compile(
     r"^(?:the\s+)?(?:u\.s\.\s+|us\s+)?(?:ministry|department|office|embassy|mission|permanent mission|press and information)\b", re.I
 )
 _HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
+_REVISED = re.compile(r"^\W*(?:last\s+)?(?:updated|modified|edited|revised)\b", re.I)
 
 
 def read_article(path: str | Path, published: dt.date | None = None, source: str = "") -> Article:
@@ -115,6 +116,8 @@ def parse_text(text: str, published: dt.date | None = None, source: str = "",
         value = parse_published(p.text)
         if not value:
             continue
+        if _REVISED.match(p.text) and any(parse_published(q.text) for q in paragraphs[i + 1 : 12]):
+            continue  # "Updated: ..." above "Published: ...": the first publication is the date
         article.published = article.published or value
         if i == title_index:
             continue  # "... Press Conference on March 17, 2023": the title, not the date line

@@ -84,11 +84,22 @@ def _according_to(span) -> list:
     return []
 
 
-def speakers_of(sentence: Sentence, resolve) -> tuple[list[Person], list[str], str]:
+_GROUP_SPEAKERS = {"minister", "leader", "president", "premier", "chancellor", "counterpart", "diplomat",
+                   "secretary", "envoy", "head"}
+
+
+def _group_of_people(subject) -> bool:
+    """'Both ministers', 'the two leaders': named people spoken of together."""
+    return subject.lemma_.lower() in _GROUP_SPEAKERS and subject.tag_ in {"NNS", "NNPS"} and any(
+        c.lower_ in {"both", "two", "three"} for c in subject.children)
+
+
+def speakers_of(sentence: Sentence, resolve, group=None) -> tuple[list[Person], list[str], str]:
     """People to whom the sentence attributes words, bodies that speak, and the cue.
 
     `resolve(token, sentence)` returns the Person a subject token stands for
-    (a name, a description, a pronoun), or None.
+    (a name, a description, a pronoun), or None; `group()` the people that 'both
+    ministers' stands for (the meeting told last), each of whom is a speaker.
     """
     people: list[Person] = []
     bodies: list[str] = []
@@ -97,6 +108,11 @@ def speakers_of(sentence: Sentence, resolve) -> tuple[list[Person], list[str], s
         if not _is_speech_verb(token):
             continue
         for subject in _subjects(token):
+            if group is not None and _group_of_people(subject):
+                members = [p for p in group(subject.lemma_.lower()) if p not in people]
+                people.extend(members)
+                cue = cue or (token.lemma_ if members else "")
+                continue
             person = resolve(subject, sentence) or _person_within(subject, sentence, resolve)
             if person is not None:
                 if person not in people:
