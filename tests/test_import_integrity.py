@@ -97,3 +97,18 @@ def test_update_keeps_exactly_one_copy_of_reviewed_and_edited_statements():
     assert Statement.objects.get(pk=edited.pk).text == "A curator's corrected wording."
     assert Statement.objects.get(pk=reviewed.pk).reviewed
     assert Statement.objects.filter(article=article).count() == total
+
+
+@pytest.mark.slow
+def test_markup_in_a_text_article_names_no_one_with_a_tag(tmp_path):
+    from meetings.models import Person
+
+    path = tmp_path / "markup.txt"
+    path.write_text("Talks in Paris\n\nUpdated: 2024-03-11\n\nFrench Foreign Minister Jean<img src=x onerror=alert(1)>"
+                    "Dupont met German Foreign Minister <b>Annalena Baerbock</b> in Paris on Monday.\n",
+                    encoding="utf-8")
+    result = article_import(path=path)
+    assert result.status == "imported", result.error
+    names = list(Person.objects.values_list("name", flat=True))
+    assert names and not any("<" in name or ">" in name for name in names)
+    assert "<" not in result.article.text

@@ -1,7 +1,7 @@
 """Reading an article file: plain text or a saved HTML page -> `Article`.
 
-Text files keep their exact characters, so statement offsets index into the
-file. HTML pages go through trafilatura's main-text extraction (navigation,
+Text files keep their exact characters, less any HTML tags pasted into them,
+so statement offsets index into the file. HTML pages go through trafilatura's main-text extraction (navigation,
 captions, related links and share buttons dropped); offsets then index into
 the extracted text, which is what the importer stores.
 
