@@ -112,3 +112,20 @@ def test_markup_in_a_text_article_names_no_one_with_a_tag(tmp_path):
     names = list(Person.objects.values_list("name", flat=True))
     assert names and not any("<" in name or ">" in name for name in names)
     assert "<" not in result.article.text
+
+
+def test_an_article_stored_under_the_hash_of_its_text_is_still_found(monkeypatch):
+    """Imported before files' bytes were hashed: a duplicate, and an update moves it to the file's hash."""
+    from meetings.services.importing import _parse_text
+
+    monkeypatch.setattr(importing, "extract", nothing_found)
+    raw = HTML.read_bytes()
+    text = _parse_text(raw.decode("utf-8"), HTML.name, None, "").text
+    legacy = Article.objects.create(title="Old import", text=text,
+                                    content_hash=hashlib.sha256(text.encode("utf-8")).hexdigest())
+    assert article_import(path=HTML).status == "duplicate"
+    result = article_import(path=HTML, update=True)
+    assert result.status == "updated" and result.article.pk == legacy.pk
+    legacy.refresh_from_db()
+    assert legacy.content_hash == hashlib.sha256(raw).hexdigest() and bytes(legacy.file.data) == raw
+    assert Article.objects.count() == 1

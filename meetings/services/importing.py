@@ -87,7 +87,7 @@ def article_import(*, path: str | Path | None = None, text: str | None = None, r
         return ImportResult(name, "failed", error=str(exc))
 
     digest = content_hash(raw)
-    existing = Article.objects.filter(content_hash=digest).first()
+    existing = _stored(digest, parsed)
     if existing and not update:
         return ImportResult(name, "duplicate", article=existing)  # spares the extraction
     try:
@@ -100,7 +100,7 @@ def article_import(*, path: str | Path | None = None, text: str | None = None, r
         with transaction.atomic():
             hold_record_writes_lock()
             # Asked again under the lock: another import may have stored it meanwhile.
-            existing = Article.objects.filter(content_hash=digest).first()
+            existing = _stored(digest, parsed)
             if existing and not update:
                 return ImportResult(name, "duplicate", article=existing)
             result = ImportResult(name, "updated" if existing else "imported")
@@ -118,6 +118,14 @@ def article_import(*, path: str | Path | None = None, text: str | None = None, r
         log.exception("import of %s failed", name)
         return ImportResult(name, "failed", error=f"{name}: {type(exc).__name__}: {exc}")
     return result
+
+
+def _stored(digest: str, parsed: x.Article) -> Article | None:
+    """The article already stored from this file. Articles imported before the file's bytes
+    were kept were stored under the hash of their text: they are found by it, and an
+    update moves them to the hash of their file."""
+    return Article.objects.filter(content_hash=digest).first() or Article.objects.filter(
+        content_hash=hashlib.sha256(parsed.text.encode("utf-8")).hexdigest(), file__isnull=True).first()
 
 
 def _read(path: str | Path) -> bytes:
@@ -196,7 +204,8 @@ def _set(record, field_name: str, value, result: ImportResult) -> bool:
 
 def _persist(parsed: x.Article, extraction: x.Extraction, raw: bytes, digest: str, existing: Article | None,
              kept: _Kept, result: ImportResult) -> Article:
-    article = existing or Article(content_hash=digest)
+    article = existing or Article()
+    article.content_hash = digest
     article.title = (parsed.title or parsed.filename or "Untitled")[:500]
     article.source = (parsed.source or "")[:200]
     article.authors = parsed.authors
