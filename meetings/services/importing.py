@@ -1,9 +1,11 @@
 """Importing articles: read -> extract -> persist, one transaction per article.
 
-`article_import` is idempotent: an article whose text is already stored (same
-content hash) creates nothing, unless `update=True`, which replaces exactly
-the records derived from that article. Curated values win: a field listed in
-a record's `locked_fields` is never overwritten.
+`article_import` is idempotent: an article whose file is already stored (the
+same SHA-256 of its bytes) creates nothing, unless `update=True`, which
+replaces exactly the records derived from that article. Curated values win: a
+field listed in a record's `locked_fields` is never overwritten, and a record a
+curator reviewed or edited is kept, once. Concurrent imports take turns for
+their writes (services/locks.py); extraction runs outside the transaction.
 """
 from __future__ import annotations
 
