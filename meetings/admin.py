@@ -249,6 +249,10 @@ class ArticleAdmin(admin.ModelAdmin):
         return [path("import/", self.admin_site.admin_view(self.import_view), name="meetings_article_import"),
                 *super().get_urls()]
 
+    def add_view(self, request, form_url="", extra_context=None):
+        # An article's text and hash come from its file: it is added by importing it.
+        return redirect(reverse("admin:meetings_article_import"))
+
     def import_view(self, request):
         """Upload or paste an article, see what it will create or match, then confirm."""
         form = ArticleImportForm(request.POST or None, request.FILES or None)
