@@ -6,6 +6,7 @@ import re
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings, strategies as st
 
 from meetings.exports import safe_cell
 from tests import builders
@@ -50,3 +51,11 @@ def test_exports_escape_formulas_written_in_records(client):
         cells = [cell for row in rows[1:] for cell in row]
         assert cells and not any(cell.startswith(("=", "+", "-", "@", "\t", "\r")) for cell in cells)
         assert any(cell.startswith("'") for cell in cells)
+
+
+@settings(max_examples=200)
+@given(st.text())
+def test_no_cell_starts_a_formula_and_none_loses_a_character(value):
+    cell = safe_cell(value)
+    assert not cell.startswith(("=", "+", "-", "@", "\t", "\r"))
+    assert cell in (value, "'" + value)
