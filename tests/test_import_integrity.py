@@ -83,7 +83,8 @@ def test_update_keeps_exactly_one_copy_of_reviewed_and_edited_statements():
     article = article_import(path=SEED).article
     statements = list(article.statements.order_by("start"))
     total = len(statements)
-    reviewed, edited = statements[0], statements[1]
+    reviewed = next(s for s in statements if s.meeting_id)
+    edited = next(s for s in statements if s.pk != reviewed.pk)
     reviewed.reviewed = True
     reviewed.save()
     edited.text, edited.locked_fields = "A curator's corrected wording.", ["text"]
@@ -96,6 +97,7 @@ def test_update_keeps_exactly_one_copy_of_reviewed_and_edited_statements():
         assert list(overlapping.values_list("pk", flat=True)) == [curated.pk]
     assert Statement.objects.get(pk=edited.pk).text == "A curator's corrected wording."
     assert Statement.objects.get(pk=reviewed.pk).reviewed
+    assert Statement.objects.get(pk=reviewed.pk).meeting is not None  # linked to the meeting made anew
     assert Statement.objects.filter(article=article).count() == total
 
 

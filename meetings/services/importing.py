@@ -165,14 +165,14 @@ class _Kept:
     participations: set[int] = field(default_factory=set)  # to be confirmed or removed
     statements: list[Statement] = field(default_factory=list)  # curated: never made twice
 
-    def has_statement(self, start: int | None, end: int | None, text: str) -> bool:
-        """A curated statement already tells this passage (its text may have been corrected)."""
+    def statement(self, start: int | None, end: int | None, text: str) -> Statement | None:
+        """The curated statement that already tells this passage (its text may have been corrected)."""
         for kept in self.statements:
             if None not in (start, end, kept.start, kept.end) and start < kept.end and kept.start < end:
-                return True
+                return kept
             if kept.text == text:
-                return True
-        return False
+                return kept
+        return None
 
 
 def _remove_derived(article: Article) -> _Kept:
@@ -245,14 +245,19 @@ def _persist(parsed: x.Article, extraction: x.Extraction, raw: bytes, digest: st
             body = organisations.get(statement.speaker_organisation or "")
             if body is None:
                 continue  # words of an unnamed body ("observers said") are not kept
-        if kept.has_statement(statement.start, statement.end, statement.text):
+        meeting = meetings.get(id(statement.meeting)) if statement.meeting else None
+        curated = kept.statement(statement.start, statement.end, statement.text)
+        if curated is not None:
+            # Its meeting may have been made anew by this import: link it again.
+            if curated.meeting_id is None and meeting is not None and "meeting" not in curated.locked_fields:
+                curated.meeting = meeting
+                curated.save(update_fields=["meeting"])
             continue
         statements.append(Statement(
             speaker=speaker, speaker_organisation=body, role=(statement.speaker.role or "")[:200] if statement.speaker else "",
             text=statement.text, kind=statement.kind,
             date=statement.date.date if statement.date and statement.date.date else None,
-            meeting=meetings.get(id(statement.meeting)) if statement.meeting else None,
-            article=article, start=statement.start, end=statement.end,
+            meeting=meeting, article=article, start=statement.start, end=statement.end,
             confidence=statement.confidence, extraction_rule=statement.rule[:80],
         ))
     Statement.objects.bulk_create(statements)
