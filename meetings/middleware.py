@@ -11,9 +11,10 @@ from __future__ import annotations
 from django.core.exceptions import BadRequest
 from django.http import Http404
 
-# Longer than any slug, code, date or search a page accepts (a search is bounded
-# further, in words, by its filter form); admin change-list links fit easily.
-MAX_PARAMETER_LENGTH = 500
+# A backstop far above any slug, code, date or search a page accepts: values up to
+# it reach the filter forms, which bound each field (a search to 200 characters and
+# 12 words) and say so on the page; beyond it the request is refused outright.
+MAX_PARAMETER_LENGTH = 2000
 
 
 class HostileInputMiddleware:
