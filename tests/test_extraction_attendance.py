@@ -113,3 +113,11 @@ def test_the_two_presidents_before_any_meeting_are_the_last_two_named():
         "summit talks in Seoul on 7 March."
     )
     assert meetings(result) == [("held", "bilateral", "2024-03-07", ["Ana Ruiz", "Lee Min-ho"])]
+
+
+def test_a_possessive_office_then_a_comma_names_the_person():
+    result = run("UN Secretary-General Ana Berg held talks with Azerbaijan's Minister for Foreign Affairs and "
+                 "Regional Cooperation, Elchin Mammadli, in Baku on Friday.")
+    assert meetings(result) == [("held", "bilateral", "2024-03-08", ["Ana Berg", "Elchin Mammadli"])]
+    person = next(p for p in result["people"] if p["name"] == "Elchin Mammadli")
+    assert person["country"] == "AZ" and person["role"].startswith("Minister for Foreign Affairs")

@@ -29,6 +29,7 @@ _LINK_WORDS = {"of", "for", "and", "the", "on", "to"}
 _SPEECH_ADJACENT = re.compile(r"^\s*(?:,\s*)?(?:said|says|told|added|noted|stressed|warned|argued)\b")
 _SPEECH_BEFORE = re.compile(r"\b(?:said|says|added|noted|according to)\s*$")
 _COUNTERPART = {"counterpart", "colleague", "host"}
+_RANKS = {"ambassador", "general", "senator", "admiral", "colonel", "marshal"}
 
 
 @dataclass
@@ -317,9 +318,11 @@ def _judge_name(text, words, i, j, run_start, run_end, name, context, ner_people
             found = [f for f in context.countries if f.start >= right[1] and f.start < right[1] + 40]
             right_country = right_country or (found[0].value if found else None)
     # A title phrase that ends in a comma right before the name ("the Minister for Foreign Affairs of Iran, NAME").
-    if not left and not right and re.search(r",\s*$", text[:run_start]):
-        before = text[: run_start].rstrip(", ")
-        m = re.search(r"(?:^|[,(]\s*|\b(?:by|with|of)\s+)((?:the|The)\s+[^,]{3,160})$", before)
+    # A rank or honorific alone before the name ("..., Ambassador Bianca Okafor") leaves the office to it.
+    lead = left[0] if left and (role or "").lower() in _RANKS | {None, ""} else run_start
+    if not right and re.search(r",\s*$", text[:lead]):
+        before = text[:lead].rstrip(", ")
+        m = re.search(r"(?:^|[,(;]\s*|\s)((?:the|The|[A-Z][\w.-]+['’]s)\s+[^,;]{3,160})$", before)
         if m:
             phrase_start = m.start(1)
             r2, c2, o2, _ = _phrase_facts(text, phrase_start, len(before), context)

@@ -70,15 +70,7 @@ def extract(article: Article, docs=None) -> Extraction:
     paragraphs = parsed_paragraphs(article)
     if docs is None:
         docs = nlp.parse(parser_texts(article))
-    home = G.outlet_country(article.source) if article.source else None
-    if home is None:
-        # A government's own release: "U.S. Department of State", "Ministry of Foreign Affairs of Japan".
-        for paragraph in article.paragraphs[:6]:
-            if paragraph.kind in {"header", "furniture", "heading"} and G.is_institution(paragraph.text):
-                home = G.outlet_country(paragraph.text)
-                if home:
-                    break
-    index = PeopleIndex(home)
+    index = PeopleIndex(_home_country(article))
     contexts = []
     all_mentions: list[list[Mention]] = []
     for n, (paragraph, doc) in enumerate(zip(paragraphs, docs)):
@@ -120,10 +112,35 @@ def extract(article: Article, docs=None) -> Extraction:
     for person in index.people:
         if person.organisation and not person.country:
             person.country = _org_country(person.organisation, person)
+    _hosts_of(meetings)
     people = _people_of_record(meetings, statements)
     organisations = _organisations(article, paragraphs, contexts)
     countries = _countries(article, paragraphs, contexts)
     return Extraction(article, people, organisations, countries, meetings, statements)
+
+
+_MASTHEAD = re.compile(r"^(?:the\s+)?(?:[\w']+\s+){0,3}(?:republic|kingdom|government|state|sultanate|emirate|"
+                       r"commonwealth|principality)\s+of\s+", re.I)
+
+
+def _home_country(article: Article) -> str | None:
+    """The country whose officials the article names without saying so: the outlet's (a national
+    agency), or the government issuing the release ('Ministry of External Affairs / Government of
+    India', 'FEDERAL REPUBLIC OF NIGERIA')."""
+    home = G.outlet_country(article.source) if article.source else None
+    if home is not None:
+        return home
+    header = []
+    for paragraph in article.paragraphs[:10]:
+        if paragraph.kind == "body":
+            break
+        header.append(paragraph.text)
+    for text in header:
+        if G.is_institution(text) or _MASTHEAD.match(text):
+            found = G.outlet_country(text.title() if text.isupper() else text)
+            if found:
+                return found
+    return None
 
 
 class _Discourse:
@@ -377,6 +394,19 @@ def _finish_meetings(meetings: list[Meeting], named: set[str]) -> None:
         if meeting.place and not meeting.country:
             meeting.country = G.C.city_country(meeting.place.split(", ")[-1], named)
         meeting.title = _title(meeting)
+
+
+def _hosts_of(meetings: list[Meeting]) -> None:
+    """An official of no stated country who met, in country C, people who all come from elsewhere
+    is C's host: 'the Speaker of Zambia called on President Mnangagwa at State House, Harare'."""
+    for meeting in meetings:
+        if meeting.kind == "call" or meeting.status != "held" or not meeting.country:
+            continue
+        unknown = [p for p in meeting.participants if not p.country and not p.organisation and p.role
+                   and not any(w in EXPERT_HEADS for w in p.role.lower().split())]
+        known = [p for p in meeting.participants if p.country]
+        if len(unknown) == 1 and known and all(p.country != meeting.country for p in known):
+            unknown[0].country = meeting.country
 
 
 def _title(meeting: Meeting) -> str:
