@@ -42,6 +42,7 @@ def _fill(keep, other, fields) -> None:
 @transaction.atomic
 def person_merge(*, keep: Person, others: list[Person]) -> Person:
     """Fold `others` into `keep`: their meetings, statements, names and aliases become keep's."""
+    hold_record_writes_lock()  # an import must not match a person this merge deletes
     for other in others:
         if other.pk == keep.pk:
             continue
@@ -58,6 +59,7 @@ def person_merge(*, keep: Person, others: list[Person]) -> Person:
 @transaction.atomic
 def meeting_merge(*, keep: Meeting, others: list[Meeting]) -> Meeting:
     """Fold `others` into `keep`: one meeting with every source, participant and statement."""
+    hold_record_writes_lock()
     for other in others:
         if other.pk == keep.pk:
             continue
