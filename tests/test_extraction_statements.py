@@ -123,3 +123,73 @@ def test_his_highness_is_the_prince_named_before():
     result = run("President Amadou Keita received His Highness Prince Khalid bin Rashid, Minister of Foreign Affairs, "
                  "in Bamako on Monday.\n\nHis Highness underlined the value of closer trade ties.")
     assert speakers(result) == ["Khalid bin Rashid"]
+
+
+def test_a_verb_inside_the_quotation_does_not_make_a_speaker():
+    result = run(
+        "Turkish President Kemal Arslan met Swedish Prime Minister Erik Lund in Ankara on Friday.\n\n"
+        "“This is a classic Arslan gambit. He raises the stakes and waits,” said Ayla Demir, a researcher "
+        "at the Bosphorus Institute."
+    )
+    assert speakers(result) == ["Ayla Demir"]
+
+
+def test_a_question_is_nobodys_statement():
+    result = run("Will President Ana Ruiz raise the border dispute with Prime Minister Ivo Kral when they meet?")
+    assert speakers(result) == []
+
+
+def test_a_heading_naming_two_people_is_not_a_transcript_turn():
+    result = run(
+        "President Ana Ruiz met Prime Minister Ivo Kral in Prague on Friday.\n\n"
+        "Ruiz and Kral: 'a new chapter'\n\n"
+        "The two leaders signed a treaty on energy cooperation."
+    )
+    assert speakers(result) == []
+
+
+def test_the_premier_is_the_prime_minister():
+    result = run(
+        "Prime Minister Omar Haddad received President Lina Sorensen of Iceland in Amman on Friday.\n\n"
+        "The premier stressed that Jordan valued the partnership."
+    )
+    assert speakers(result) == ["Omar Haddad"]
+
+
+def test_the_honourable_minister_is_the_minister_named():
+    result = run(
+        "President Omar Haddad received Foreign Minister Lina Sorensen of Denmark in Amman on Friday.\n\n"
+        "The Honourable Minister expressed gratitude for the warm welcome."
+    )
+    assert speakers(result) == ["Lina Sorensen"]
+
+
+def test_his_excellency_in_capitals_is_not_he():
+    result = run(
+        "Crown Prince Faisal Al Nahyan received Foreign Minister Ana Costa of Portugal in Abu Dhabi on Friday.\n\n"
+        "HE the Portuguese minister conveyed the greetings of the President of Portugal."
+    )
+    assert speakers(result) == ["Ana Costa"]
+
+
+def test_interview_answers_are_the_interviewees_quotes():
+    result = run(
+        "Marta Silva has been Portugal's ambassador to Kenya since March.\n\n"
+        "**What are your priorities this year?**\n\n"
+        "Trade comes first. We want Kenyan avocados in every Lisbon shop.\n\n"
+        "It will take time, but the ports are ready.\n\n"
+        "**And the visit of your foreign minister?**\n\n"
+        "The minister will meet President Ruto in Nairobi in May."
+    )
+    answers = [s for s in result["statements"] if s["speaker"] == "Marta Silva"]
+    assert len(answers) == 2 and all(s["kind"] == "quote" for s in answers)
+    assert "ports are ready" in answers[0]["text"] and "What are your" not in answers[0]["text"]
+
+
+def test_briefing_answers_belong_to_the_spokesperson_not_to_people_named_in_them():
+    result = run(
+        "Official Spokesperson, Shri Arun Mehta: Good afternoon. I have one announcement today.\n\n"
+        "Q: Did the minister speak to his Nepali counterpart?\n\n"
+        "A: Yes. The minister spoke to Foreign Minister Sita Rai of Nepal yesterday."
+    )
+    assert speakers(result) == ["Arun Mehta", "Arun Mehta"]

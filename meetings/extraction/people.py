@@ -22,6 +22,7 @@ from .types import Person
 _WORD = re.compile(r"[^\s,;:()\[\]“”\"—–]+")
 _PRONOUNS = {"he": "subject", "she": "subject", "him": "object", "her": "possessive", "his": "possessive"}
 _NAME_HONORIFICS = {"mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "h.e.", "h.h.", "madam", "sheikh",
+                    "shri", "smt", "smt.", "sri", "cde", "datuk", "dato", "dato'", "datin", "hon", "hon.", "rt",
                     "prince", "princess", "sheikha", "his", "her", "excellency", "highness", "royal", "majesty",
                     "prof.", "professor"}
 _PURE_HONORIFICS = (_NAME_HONORIFICS - {"professor", "prof."}) | {"king", "queen", "emir", "sultan", "crown"}
@@ -30,6 +31,10 @@ _SPEECH_ADJACENT = re.compile(r"^\s*(?:,\s*)?(?:said|says|told|added|noted|stres
 _SPEECH_BEFORE = re.compile(r"\b(?:said|says|added|noted|according to)\s*$")
 _COUNTERPART = {"counterpart", "colleague", "host"}
 _RANKS = {"ambassador", "general", "senator", "admiral", "colonel", "marshal"}
+_COURTESY_WORDS = {"honourable", "honorable", "hon.", "hon", "visiting", "esteemed", "distinguished"}
+# Offices a description names in other words: "the premier" is the Prime Minister.
+_OFFICE_SYNONYMS = {"premier": ("prime minister",), "diplomat": ("minister", "secretary"),
+                    "chancellor": ("chancellor",), "envoy": ("ambassador", "representative", "envoy")}
 
 
 @dataclass
@@ -166,7 +171,8 @@ def find_mentions(paragraph_text: str, paragraph_index: int, offset: int, contex
     while i < len(words):
         start, end, word = words[i]
         low = word.lower()
-        if low in _PRONOUNS and not (i + 1 < len(words) and words[i + 1][2] in {"Highness", "Excellency", "Majesty"}):
+        if low in _PRONOUNS and not word.isupper() \
+                and not (i + 1 < len(words) and words[i + 1][2] in {"Highness", "Excellency", "Majesty"}):
             mentions.append(Mention(offset + start, offset + end, word, "pronoun", paragraph_index, rule="pronoun"))
             i += 1
             continue
@@ -415,6 +421,8 @@ def _description_at(words, i, text, context, offset, paragraph_index):
         unit = context.unit_at(words[k][0], words[k][0] + len(bare))
         if unit is not None and unit.kind in ("country", "adjective") and not office:
             country = unit.value
+        elif bare.lower() in _COURTESY_WORDS and not office:
+            pass  # "the Honourable Minister", "the visiting minister"
         elif bare.lower() in OFFICE_WORDS and bare.lower() not in {"two", "three"}:
             office.append(bare)
         else:
@@ -518,7 +526,7 @@ class PeopleIndex:
             return False
         return bool(role) and (
             head in role.replace("-", " ").split() or head in role
-            or (head == "diplomat" and ("minister" in role or "secretary" in role))
+            or any(office in role for office in _OFFICE_SYNONYMS.get(head, ()))
             or head in {"leader", "official"}
         )
 

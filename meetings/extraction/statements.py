@@ -104,9 +104,12 @@ def speakers_of(sentence: Sentence, resolve, group=None) -> tuple[list[Person], 
     people: list[Person] = []
     bodies: list[str] = []
     cue = ""
+    if _is_question(sentence.text):
+        return people, bodies, cue  # a journalist's question, not anyone's statement
+    quoted = _quoted_ranges(sentence.span)
     for token in sentence.span:
-        if not _is_speech_verb(token):
-            continue
+        if not _is_speech_verb(token) or any(a <= token.idx < b for a, b in quoted):
+            continue  # a verb inside the quotation is the speaker's words, not the attribution
         for subject in _subjects(token):
             if group is not None and _group_of_people(subject):
                 members = [p for p in group(subject.lemma_.lower()) if p not in people]
@@ -141,6 +144,21 @@ def speakers_of(sentence: Sentence, resolve, group=None) -> tuple[list[Person], 
     return people, bodies, cue
 
 
+_QUOTED = re.compile(r"“[^”]*”|\"[^\"]*\"")
+
+
+def _quoted_ranges(span) -> list[tuple[int, int]]:
+    """Character ranges (paragraph offsets) of the quotations in a sentence."""
+    base = span.start_char
+    return [(base + m.start(), base + m.end()) for m in _QUOTED.finditer(span.text)]
+
+
+def _is_question(text: str) -> bool:
+    """A question asked, not words quoted: 'Will the president raise ...?'"""
+    stripped = text.strip().strip("*").strip()
+    return stripped.endswith("?") and not _QUOTE.search(stripped)
+
+
 def kind_of(text: str) -> str:
     return "quote" if _QUOTE.search(text) else "reported"
 
@@ -153,10 +171,11 @@ def transcript_speaker(sentence: Sentence) -> Person | None:
         return None
     head = colon.group(1)
     people = [m.person for m in sentence.mentions if m.person and m.end - sentence.paragraph.start <= len(head)]
-    if not people:
-        return None
+    if not people or len(set(map(id, people))) > 1:
+        return None  # "Scholz and Biden: 'no difference'" is a heading, not a turn
     words = head.split()
-    if len(words) <= 4 or re.search(r"\b(?:said|announced|stated|added|declared|told \w+)$", head):
+    label = all(w[:1].isupper() or w.lower() in {"of", "for", "the", "and", "de"} for w in re.findall(r"[\w'’.-]+", head))
+    if len(words) <= 4 or label or re.search(r"\b(?:said|announced|stated|added|declared|told \w+)$", head):
         return people[-1]
     return None
 
