@@ -534,8 +534,8 @@ def _organisations(article: Article, paragraphs, contexts) -> list[Organisation]
     found: dict[str, Organisation] = {}
     acronyms: dict[str, str] = {}
     for paragraph, context in zip(paragraphs, contexts):
-        if paragraph.kind == "header" and paragraph.text != article.title:
-            continue
+        if paragraph.kind not in {"body", "heading"} and paragraph.text != article.title:
+            continue  # mastheads, bylines, captions and credits name outlets and bureaus, not the story's bodies
         for item in context.organisations:
             known = G.known_organisation(item.text) or G.known_organisation(item.value)
             name = known[0] if known else item.value
@@ -548,6 +548,8 @@ def _organisations(article: Article, paragraphs, contexts) -> list[Organisation]
             key = fold(name)
             if key in credited or fold(item.text) in credited or (acronym and fold(acronym) in credited):
                 continue
+            if _is_government(name):
+                continue  # SCHEMA: governments are not organisations
             if any(_initials(name) == fold(c).upper().replace(" ", "") for c in credited):
                 continue
             if key not in found:
@@ -568,7 +570,22 @@ def _organisations(article: Article, paragraphs, contexts) -> list[Organisation]
 
 
 def _is_credited_media(org: Organisation, credited: set[str]) -> bool:
-    return fold(org.name) in credited or (org.acronym and fold(org.acronym) in credited)
+    """An outlet credited for the story (byline, dateline, photos) is its source, not its subject."""
+    return fold(org.name) in credited or bool(org.acronym and fold(org.acronym) in credited)
+
+
+_GOVERNMENT = re.compile(r"^(?:(?:the\s+)?(?:[A-Z][\w'’]*\s+){0,2})?(?:Government|Cabinet|Administration)"
+                         r"(?:\s+of\s+.{2,60})?$")
+
+
+def _is_government(name: str) -> bool:
+    """'Government of India', 'the Vietnamese Government', "Kenya's Cabinet": a state's government."""
+    if not _GOVERNMENT.match(name):
+        return False
+    rest = re.sub(r"\b(?:the|of|Government|Cabinet|Administration)\b|['’]s\b", " ", name)
+    words = rest.split()
+    return all(G.find_countries(w) or w in {"Sultanate", "Kingdom", "Republic", "State", "Federal", "People's"}
+               for w in words) or not words
 
 
 def _initials(name: str) -> str:
