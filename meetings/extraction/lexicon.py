@@ -87,7 +87,8 @@ MEETING_NOUNS = {
     "talks", "talk", "meeting", "meetings", "summit", "call", "phone", "conversation", "consultations",
     "retreat", "gathering", "session", "visit", "visits", "trip", "tour", "audience", "discussions",
     "negotiations", "one-on-one", "tete-a-tete", "bilateral", "trilateral", "videoconference",
-    "video-conference", "teleconference", "dialogue", "encounter", "exchange",
+    "video-conference", "teleconference", "dialogue", "encounter", "exchange", "lunch", "luncheon", "dinner",
+    "breakfast",
 }
 GATHERING_NOUNS = {"summit", "retreat", "gathering", "session", "conference", "forum", "assembly", "council",
                    "meeting", "ministerial", "plenary"}

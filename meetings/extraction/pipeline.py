@@ -17,7 +17,7 @@ from .dates import SAME_DAY
 from .meetings import build_meetings, merge_meetings
 from .names import fold
 from .people import Mention, PeopleIndex, ParagraphContext, find_mentions
-from .reader import read_article
+from .reader import DATELINE, read_article
 from .sentences import Sentence, quote_aware_sentences
 from .statements import make_statement, speakers_of, transcript_speaker
 from .types import Article, DateValue, Extraction, Meeting, Organisation, Person, Statement
@@ -35,7 +35,6 @@ def extract_article(path: str | Path, published: dt.date | None = None, source: 
     return extract(read_article(path, published=published, source=source))
 
 
-_DATELINE = re.compile(r"^[A-Z][^\n]{0,60}?(?:\(\w[\w ]*\)\s*(?:--|-|–|—)|/\w+/\.?)\s*")
 
 
 def parsed_paragraphs(article: Article) -> list:
@@ -47,7 +46,7 @@ def parser_texts(article: Article) -> list[str]:
     so that the city is not taken for the sentence's subject; offsets stay the same."""
     texts = []
     for paragraph in parsed_paragraphs(article):
-        dateline = _DATELINE.match(paragraph.text) if paragraph.kind == "body" else None
+        dateline = DATELINE.match(paragraph.text) if paragraph.kind == "body" else None
         text = paragraph.text
         if dateline:
             text = " " * dateline.end() + text[dateline.end():]
@@ -71,6 +70,7 @@ def extract(article: Article, docs=None) -> Extraction:
     if docs is None:
         docs = nlp.parse(parser_texts(article))
     index = PeopleIndex(_home_country(article))
+    credited = _credited(article)
     contexts = []
     all_mentions: list[list[Mention]] = []
     for n, (paragraph, doc) in enumerate(zip(paragraphs, docs)):
@@ -79,6 +79,8 @@ def extract(article: Article, docs=None) -> Extraction:
         contexts.append(context)
         mentions = find_mentions(paragraph.text, n, paragraph.start, context, doc) if paragraph.kind != "header" else []
         for mention in mentions:
+            if mention.kind == "name" and fold(mention.text) in credited:
+                continue  # "Havana, Aug 24 (Prensa Latina)": the outlet, not a person
             if mention.kind == "name" and mention.rule != "weak":
                 index.resolve_name(mention, create=mention.rule not in {"short"})
             elif mention.kind == "description":
@@ -386,7 +388,7 @@ def _summit_from_lede(meetings: list[Meeting], article: Article, paragraphs, nam
         if meeting.date.date is None and not meeting.date.phrase:  # "next week" says it is not the lede's day
             from .dates import find_dates
             text = first.text
-            dateline = re.match(r"^[A-Z][^\n]{0,60}?(?:\(\w[\w ]*\)\s*(?:--|-|–|—)|/\w+/\.?)\s*", text)
+            dateline = DATELINE.match(text)
             found = [d for s, _, d in find_dates(text, article.published) if d.date and (not dateline or s >= dateline.end())]
             if found:
                 meeting.date = found[0]
