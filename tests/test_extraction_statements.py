@@ -193,3 +193,22 @@ def test_briefing_answers_belong_to_the_spokesperson_not_to_people_named_in_them
         "A: Yes. The minister spoke to Foreign Minister Sita Rai of Nepal yesterday."
     )
     assert speakers(result) == ["Arun Mehta", "Arun Mehta"]
+
+
+@pytest.mark.parametrize("sentence", [
+    "Asked about the talks, Ruiz told The Harbour Times that the border would stay open.",
+    "Ruiz later told Reuters that the border would stay open.",
+    "In an interview, Ruiz said the border would stay open.",
+    "Ruiz wrote on X that the border would stay open.",
+])
+def test_words_to_an_outlet_or_in_an_interview_are_not_said_at_the_meeting(sentence):
+    result = run(f"President Ana Ruiz met President Ivo Kral in Prague on Friday.\n\n{sentence}")
+    (statement,) = result["statements"]
+    assert statement["speaker"] == "Ana Ruiz" and statement["meeting"] is None
+
+
+def test_words_told_to_the_other_side_are_said_at_the_meeting():
+    result = run("President Ana Ruiz met President Ivo Kral in Prague on Friday.\n\n"
+                 "Ruiz told Kral that the border would stay open.")
+    (statement,) = result["statements"]
+    assert statement["meeting"] == 0

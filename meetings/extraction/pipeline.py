@@ -21,14 +21,33 @@ from .reader import DATELINE, read_article
 from .sentences import Sentence, quote_aware_sentences
 from .statements import make_statement, speakers_of, transcript_speaker
 from .types import Article, DateValue, Extraction, Meeting, Organisation, Person, Statement
-from .lexicon import EXPERT_HEADS
+from .lexicon import EXPERT_HEADS, HONORIFICS, OFFICE_WORDS
 
 _PARSED_KINDS = {"body", "caption", "heading", "header"}
+# Words said at another occasion than the meetings told: an interview, a written statement, a post,
+# a press event of one's own, remarks to a news outlet, a time before or after ("earlier", "later").
 _NO_MEETING_CUES = re.compile(
-    r"\bseparate (?:news|press) conference\b|(?i:\bin an interview\b|\bbefore leaving\b|\bspeaking in\b"
-    r"|\bin a statement\b|\bearlier,|\bin a post\b|\bon (?:twitter|social media)\b)|\bon X\b|\btold (?:The|the) [A-Z]"
+    r"(?i:\b(?:in|during) an? (?:interview|statement|post|televised address|speech)\b|\bon (?:twitter|social media)\b"
+    r"|\b(?:separate|own|later|earlier) (?:news|press) (?:conference|briefing)\b|\bspeaking (?:in|at|to)\b"
+    r"|^\s*(?:earlier|later|before leaving|after returning)\b)|\bon X\b|\b(?:wrote|posted) on\b"
 )
 _QUOTE_START = re.compile(r"^\s*[“\"‘]")
+_TOLD = re.compile(r"\btold (?P<the>the |The )?(?P<name>[A-Z][\w’'-]*(?: [A-Z][\w’'-]*){0,3})")
+_MEDIA_HEADS = {"times", "post", "news", "daily", "herald", "nation", "journal", "agency", "radio", "tv", "television",
+                "broadcasting", "tribune", "guardian", "telegraph", "gazette", "press"}
+
+
+def _told_an_outlet(text: str) -> bool:
+    """'told The Nation', 'told Reuters': remarks to a news outlet, not at the meeting ('told President X'
+    and 'told the summit' are at it)."""
+    for match in _TOLD.finditer(text):
+        name = match["name"]
+        known = G.known_organisation(name)
+        if (known and known[2] == "media") or name.split()[-1].lower() in _MEDIA_HEADS:
+            return True
+        if match["the"] and name.split()[0].lower() not in OFFICE_WORDS | HONORIFICS:
+            return True
+    return False
 
 
 def extract_article(path: str | Path, published: dt.date | None = None, source: str = "") -> Extraction:
@@ -360,7 +379,7 @@ def _link_statements(statements: list[Statement], meetings: list[Meeting], artic
         previous = statement
         if speaker is None:
             continue
-        if _NO_MEETING_CUES.search(statement.text) or carried_off:
+        if _NO_MEETING_CUES.search(statement.text) or _told_an_outlet(statement.text) or carried_off:
             statement.elsewhere = True  # said at another occasion, and so is what follows from it
             continue
         role = (speaker.role or "").lower()
