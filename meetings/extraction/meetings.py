@@ -21,13 +21,13 @@ _HOLD_VERBS = {"hold", "have", "conduct", "pay", "make", "begin", "start", "wrap
 _VISIT_NOUNS = {"visit", "visits", "trip", "tour"}
 _NOT_FUTURE_NOUNS = {"opportunity", "chance", "desire", "willingness", "readiness"}
 _VENUE = re.compile(
-    r"\b(?:at|in)\s+(?:the\s+)?((?:[A-Z][\w'’-]+\s+){0,4}(?:Hall of the People|House|Palace|Hotel|Castle|Centre|Center|"
-    r"Kremlin|Square|Residence|Villa|Guesthouse|Guest House|Building)(?:\s+of\s+[A-Z][\w'’-]+)*)|"
+    r"\b(?:at|in)\s+(?:the\s+)?((?:[A-Z][\w'’-]+\s+){0,4}(?:Hall|House|Palace|Hotel|Castle|Centre|Center|"
+    r"Kremlin|Square|Residence|Villa|Guesthouse|Guest House|Building)(?:\s+of\s+(?:the\s+)?[A-Z][\w'’-]+)*)|"
     r"\bheld at\s+((?:[A-Z][\w'’-]+\s?){1,4})"
 )
 VENUE_COUNTRIES = {"White House": "US", "Kremlin": "RU", "Great Hall of the People": "CN", "Élysée Palace": "FR",
                    "Elysee Palace": "FR", "Downing Street": "GB", "Zhongnanhai": "CN", "Diaoyutai": "CN",
-                   "Blue House": "KR", "Camp David": "US", "Mariinsky Palace": "UA"}
+                   "Blue House": "KR", "Camp David": "US"}
 
 
 @dataclass
