@@ -40,8 +40,10 @@ class MeetingFilter(SearchFilterSet):
         queryset=Country.objects.all(), to_field_name="code", method="filter_country",
         label="Country (held in or taking part)", empty_label="any country",
     )
+    # A text box, not a <select>: thousands of organisations made a 170 KB form that took most of the page's time.
     organisation = filters.ModelChoiceFilter(
-        queryset=Organisation.objects.all(), to_field_name="slug", label="Forum", empty_label="any forum"
+        queryset=Organisation.objects.all(), to_field_name="slug", label="Forum (organisation id)",
+        widget=forms.TextInput(attrs={"placeholder": "e.g. shanghai-cooperation-organization"}),
     )
     participant = filters.ModelChoiceFilter(
         queryset=Person.objects.all(), to_field_name="slug", field_name="participants",
@@ -66,7 +68,8 @@ class PersonFilter(SearchFilterSet):
         queryset=Country.objects.all(), to_field_name="code", empty_label="any country"
     )
     organisation = filters.ModelChoiceFilter(
-        queryset=Organisation.objects.all(), to_field_name="slug", empty_label="any organisation"
+        queryset=Organisation.objects.all(), to_field_name="slug", label="Organisation (organisation id)",
+        widget=forms.TextInput(attrs={"placeholder": "e.g. shanghai-cooperation-organization"}),
     )
     o = OrderingFilter(
         fields=(("name", "name"), ("meetings_count", "meetings"), ("statements_count", "statements")),
