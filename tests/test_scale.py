@@ -186,3 +186,12 @@ def test_meeting_export_keeps_participants_and_sources(client, seeded):
 def test_an_invalid_filter_exports_nothing(client, seeded):
     rows = read_csv(client.get("/statements/", {"format": "csv", "date_after": "not-a-date"}))
     assert len(rows) == 1
+
+
+def test_a_deep_page_skips_ids_not_joined_rows(client, seeded, monkeypatch):
+    monkeypatch.setattr("meetings.views.StatementListView.paginate_by", 1)
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get("/statements/", {"page": 2})
+    assert [s.pk for s in response.context["object_list"]] == [seeded["s1"].pk]  # newest first: s2, then s1
+    offset = [q["sql"] for q in queries if "OFFSET" in q["sql"]]
+    assert offset and all("JOIN" not in sql for sql in offset)
