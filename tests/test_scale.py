@@ -195,3 +195,16 @@ def test_a_deep_page_skips_ids_not_joined_rows(client, seeded, monkeypatch):
     assert [s.pk for s in response.context["object_list"]] == [seeded["s1"].pk]  # newest first: s2, then s1
     offset = [q["sql"] for q in queries if "OFFSET" in q["sql"]]
     assert offset and all("JOIN" not in sql for sql in offset)
+
+
+@postgres_only
+@pytest.mark.django_db(transaction=True)
+def test_exports_read_through_a_cursor_postgresql_does_not_materialise_first(client):
+    speaker = builders.person("Plain Speaker")
+    for i in range(3):
+        builders.statement(speaker, start=0, end=5)
+    with CaptureQueriesContext(connection) as queries:
+        rows = read_csv(client.get("/statements/", {"format": "csv"}))
+    assert len(rows) == 4
+    declares = [q["sql"] for q in queries if q["sql"].startswith("DECLARE")]
+    assert declares and not any("WITH HOLD" in sql for sql in declares)
