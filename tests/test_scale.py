@@ -208,3 +208,12 @@ def test_exports_read_through_a_cursor_postgresql_does_not_materialise_first(cli
     assert len(rows) == 4
     declares = [q["sql"] for q in queries if q["sql"].startswith("DECLARE")]
     assert declares and not any("WITH HOLD" in sql for sql in declares)
+
+
+def test_country_selects_are_built_without_a_template_per_option(client, seeded):
+    from meetings.models import Country
+
+    html = client.get("/meetings/", {"country": "KG"}).content.decode()
+    assert '<option value="KG" selected>Kyrgyzstan</option>' in html
+    assert html.count("<option value=") >= Country.objects.count()
+    assert 'id="id_country"' in html
