@@ -125,7 +125,18 @@ def synthetic_generate(*, meetings: int, seed: int = 1, progress=None) -> dict[s
                    sizes, totals)
         if progress:
             progress(first + size, meetings)
+    _vacuum_analyze()
     return totals.counts
+
+
+def _vacuum_analyze() -> None:
+    """Statistics and visibility maps for the new rows, as autovacuum would give them later: the planner's
+    estimates and index-only scans depend on them. VACUUM cannot run inside a transaction (nor in tests)."""
+    if connection.vendor != "postgresql" or connection.in_atomic_block:
+        return
+    with connection.cursor() as cursor:
+        for model in (Organisation, Person, Article, Meeting, MeetingSource, Participation, Statement):
+            cursor.execute(f"VACUUM ANALYZE {connection.ops.quote_name(model._meta.db_table)}")
 
 
 def _organisations(rng, sizes, countries, country_picker, totals) -> list[tuple[int, str]]:
