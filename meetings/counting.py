@@ -30,14 +30,20 @@ class CappedPaginator(Paginator):
 
     cap = CAP
 
+    def __init__(self, object_list, per_page, *args, rows=None, **kwargs):
+        super().__init__(object_list, per_page, *args, **kwargs)
+        # The unfiltered queryset (joins, annotations) that fetches a page's rows by id; the filters were
+        # applied once, to find the ids, and need not run again.
+        self.rows = rows if rows is not None else object_list
+
     def page(self, number):
         """The page's ids first, then its rows: OFFSET skips index entries, not joined and annotated rows
         (page 300 of /statements/ took a second when every skipped row was joined to its speaker and article)."""
         number = self.validate_number(number)
         bottom = (number - 1) * self.per_page
         ids = list(self.object_list.values_list("pk", flat=True)[bottom : bottom + self.per_page])
-        rows = list(self.object_list.filter(pk__in=ids)) if ids else []
-        return self._get_page(rows, number, self)
+        found = {row.pk: row for row in self.rows.filter(pk__in=ids)} if ids else {}
+        return self._get_page([found[pk] for pk in ids if pk in found], number, self)
 
     @cached_property
     def _counted(self) -> int:

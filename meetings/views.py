@@ -22,6 +22,10 @@ class ListPage(FilterView):
     strict = True  # an invalid filter value shows its error and an empty list, never a 500
     export = None  # (filename, header, rows function) for ?format=csv
 
+    def get_paginator(self, queryset, per_page, orphans=0, allow_empty_first_page=True, **kwargs):
+        return self.paginator_class(queryset, per_page, orphans=orphans, allow_empty_first_page=allow_empty_first_page,
+                                    rows=self.get_queryset(), **kwargs)
+
     def get(self, request, *args, **kwargs):
         if self.export and request.GET.get("format") == "csv":
             return self.export_response()

@@ -218,3 +218,15 @@ def test_country_selects_are_built_without_a_template_per_option(client, seeded)
     assert '<option value="KG" selected>Kyrgyzstan</option>' in html
     assert html.count("<option value=") >= Country.objects.count()
     assert 'id="id_country"' in html
+
+
+def test_a_page_fetches_its_rows_by_id_without_running_the_filters_again(client, seeded):
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get("/meetings/", {"country": "KG", "o": "title"})
+    assert [m.title for m in response.context["object_list"]] == [
+        "SCO foreign ministers' meeting", "Wang Yi meets Zhantoro Satybaldiyev"]
+    rows = [q["sql"] for q in queries
+            if q["sql"].startswith('SELECT "meetings_meeting"."id", ') and '"meetings_meeting"."id" IN (' in q["sql"]]
+    assert len(rows) == 1
+    where = rows[0].split(" WHERE ")[1]
+    assert "country_id" not in where and "meetings_participation" not in where
