@@ -232,3 +232,12 @@ def test_a_page_fetches_its_rows_by_id_without_running_the_filters_again(client,
     assert len(rows) == 1
     where = rows[0].split(" WHERE ")[1]
     assert "country_id" not in where and "meetings_participation" not in where
+
+
+@postgres_only
+def test_a_persons_latest_office_is_read_from_the_index_alone(seeded):
+    with connection.cursor() as cursor:
+        cursor.execute("SET LOCAL enable_seqscan = off")
+        cursor.execute("SET LOCAL enable_bitmapscan = off")
+    plan = Person.objects.with_latest_role().filter(pk=seeded["wang"].pk).explain()
+    assert "Index Only Scan using participation_person_idx" in plan, plan
