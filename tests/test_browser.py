@@ -52,3 +52,23 @@ def test_filters_combine_and_bad_values_explain_themselves(page, demo):
     assert titles and all("Shanghai Cooperation" not in t for t in titles)
     page.goto(demo + "/meetings/?country=ZZ")
     assert "could not be used" in page.content()
+
+
+def test_no_page_breaks_the_content_security_policy(page, demo, admin_user):
+    """Chromium reports every script, style or image the policy refused on the console."""
+    refused = []
+    page.on("console", lambda message: refused.append(message.text) if "Content Security Policy" in message.text else None)
+    meeting = "/meetings/shanghai-cooperation-organization-summit-in-cholpon-ata-2013-07-13/"
+    for url in ["/", "/meetings/", meeting, "/people/sergey-lavrov/", "/articles/", "/statements/?q=cooperation"]:
+        page.goto(demo + url)
+    page.goto(demo + "/admin/login/")
+    page.fill("#id_username", "admin")
+    page.fill("#id_password", "password")
+    page.get_by_role("button", name="Log in").click()
+    page.wait_for_url("**/admin/")
+    for url in ["/admin/meetings/meeting/", "/admin/meetings/article/import/", "/admin/meetings/meeting/review/"]:
+        page.goto(demo + url)
+    page.goto(demo + "/admin/meetings/meeting/")
+    page.click("#result_list tbody tr th a")  # a change page: inlines, autocomplete widgets
+    page.wait_for_selector("#meeting_form")
+    assert refused == []

@@ -10,12 +10,13 @@ from dataclasses import dataclass
 from . import gazetteer as G
 from .attendance import attendance_in
 from .dates import find_dates
+from .reader import DATELINE
 from .lexicon import CALL_WORDS, GATHERING_NOUNS, MEETING_NOUNS, NON_MEETING_NOUNS
 from .sentences import Sentence
 from .types import DateValue, Meeting, Person
 
 _VERB_TRIGGERS = {"meet", "receive", "host", "talk", "speak", "phone", "chair", "attend", "address", "visit",
-                  "co-chair", "convene", "telephone", "join", "call", "travel", "welcome", "sit"}
+                  "co-chair", "convene", "telephone", "join", "call", "travel", "welcome", "sit", "discuss", "bring"}
 _HOLD_VERBS = {"hold", "have", "conduct", "pay", "make", "begin", "start", "wrap", "open"}
 _VISIT_NOUNS = {"visit", "visits", "trip", "tour"}
 _NOT_FUTURE_NOUNS = {"opportunity", "chance", "desire", "willingness", "readiness"}
@@ -62,11 +63,17 @@ def find_triggers(sentence: Sentence) -> list[Trigger]:
                 continue
             if lemma == "sit" and not ({"down", "with"} <= {c.lower_ for c in token.children}):
                 continue  # "sat down with X"
+            if lemma == "discuss" and not any(c.dep_ == "prep" and c.lower_ == "with" and any(
+                    sentence.person_of(t) for t in c.subtree) for c in token.children):
+                continue  # "discussed the crisis with her counterpart": talks; "discussed trade": not
+            if lemma == "bring" and not any(c.lower_ == "together" for c in token.children):
+                continue  # "the summit brought together A, B and C"
             if lemma == "call" and not _courtesy_call(token, sentence):
                 continue  # "called on Washington to stop", "called for restraint": words, not a meeting
             if lemma == "travel" and not _future(token):
                 continue  # a journey told afterwards is told through its meetings
-            if lemma == "welcome" and not any(c.dep_ == "dobj" and sentence.person_of(c) for c in token.children):
+            if lemma == "welcome" and not any(c.dep_ == "dobj" and c.lower_ not in _NOT_FUTURE_NOUNS and any(
+                    sentence.person_of(t) for t in c.subtree) for c in token.children):
                 continue  # "welcomed the decision"; "welcomed President X to Canberra" is a visit received
             if lemma == "join" and not any(c.lower_ in GATHERING_NOUNS for c in token.subtree):
                 continue
@@ -224,13 +231,52 @@ def build_meetings(sentence: Sentence, resolve, anchor, group=None) -> list[Meet
     trigger_tokens = {t.token.i for t in triggers} | {t.noun.i for t in triggers if t.noun is not None}
     for trigger in triggers:
         meetings.extend(_meetings_from(trigger, sentence, resolve, anchor, trigger_tokens, group))
+    if not meetings:
+        meetings.extend(_surface_meeting(sentence, anchor))
     attendance = attendance_in(sentence, resolve)
     if attendance is not None:
         people = [*attendance.anchor, *(p for p in attendance.people if p not in attendance.anchor)]
         addition = _new_meeting("held", people, sentence, sentence.start, sentence.end, "addition")
         addition.trigger = attendance.construction
+        addition.date = _date_for(sentence, sentence.span.root, list(sentence.span), anchor, False)
+        addition.place, addition.country = _place(sentence, sentence.span.start_char, sentence.span.end_char)
         meetings.append(addition)
     return meetings
+
+
+_SURFACE_VERB = re.compile(r"\b(?:met|meets|hosted|hosts|received|receives|held talks with|"
+                           r"holds talks with)\b")
+
+
+def _surface_meeting(sentence: Sentence, anchor) -> list[Meeting]:
+    """When the parse of a sentence goes wrong ('hosted' read as an adjective), its words still say
+    who met whom: the people named before a meeting verb met those named after it."""
+    match = _SURFACE_VERB.search(sentence.text)
+    if match is None or _future_words(sentence.text[: match.start()]):
+        return []
+    verb_at = sentence.start + match.start()
+    people = [m for m in sentence.mentions if m.person is not None and m.kind == "name"]
+    before = [m.person for m in people if m.end <= verb_at]
+    after = [m.person for m in people if m.start >= verb_at + len(match.group(0))]
+    if not before or not after or re.search(r"[;:]|\bsaid\b", sentence.text[: match.start()]):
+        return []
+    participants = []
+    for person in before[-1:] + after:
+        if person not in participants:
+            participants.append(person)
+    if len(participants) < 2:
+        return []
+    meeting = _new_meeting("held", participants, sentence, sentence.start, sentence.end, "surface: " + match.group(0))
+    meeting.confidence = 0.5
+    verb = next((t for t in sentence.span if t.idx >= sentence.span.start_char + match.start()), sentence.span.root)
+    meeting.date = _date_for(sentence, verb, list(sentence.span), anchor, False)
+    meeting.place, meeting.country = _place(sentence, sentence.span.start_char, sentence.span.end_char)
+    meeting.kind = "multilateral" if len(participants) >= 3 else "bilateral"
+    return [meeting]
+
+
+def _future_words(text: str) -> bool:
+    return bool(re.search(r"\b(?:will|would|to|could|may|might|should)\s*$", text.strip() + " ", re.I))
 
 
 def _is_group(token) -> bool:
@@ -301,6 +347,7 @@ def _meetings_from(trigger: Trigger, sentence: Sentence, resolve, anchor, trigge
             if child.dep_ in {"dobj", "obj", "dative", "agent", "prep", "attr", "npadvmod"} or (
                 child.dep_ == "advmod" and child.lower_ == "together"):
                 if child.dep_ == "prep" and child.lower_ not in {"with", "by", "between", "among", "alongside"} | (
+                        {"from"} if noun is not None and noun.lower_ in CALL_WORDS | {"visit", "delegation"} else set()) | (
                         {"on", "upon"} if lemma == "call" else {"to"} if lemma == "speak" else set()):
                     continue
                 add([p for t in _subtree_without(child, nested) if (p := resolve(t, sentence))], objects)
@@ -340,6 +387,11 @@ def _meetings_from(trigger: Trigger, sentence: Sentence, resolve, anchor, trigge
         if not possessor and len(between) < 2:
             governing = _governing_subjects(token, sentence, resolve)
             add(governing)
+            # "In a phone call on Tuesday, X told Y that ...": the one spoken to took part.
+            if token.head.dep_ == "prep" and token.head.lower_ in {"in", "during"} and token.head.head.pos_ == "VERB" \
+                    and token.lower_ not in _VISIT_NOUNS:
+                verb = token.head.head
+                add([p for c in verb.children if c.dep_ in {"dobj", "dative"} and (p := resolve(c, sentence))], objects)
             anaphoric = any(c.dep_ == "det" and c.lower_ in {"the", "this", "these", "that"} for c in token.children) \
                 and not any(c.dep_ in {"compound", "amod", "nmod", "poss", "nummod"} for c in token.children)
             if anaphoric and not objects and governing and token.lower_ in {"talks", "meeting", "meetings", "talk"}:
@@ -397,7 +449,13 @@ def _meetings_from(trigger: Trigger, sentence: Sentence, resolve, anchor, trigge
             meeting.kind = "multilateral"
         return [meeting]
 
-    if not participants:
+    # "Leaders of the bloc met in Arusha for their summit": a gathering whose people the next
+    # sentences name ("X, Y and Z attended"); kept as a shell for them to join.
+    shell = not participants and status == "held" and (
+        _is_gathering(noun if noun is not None else token, sentence)
+        or (lemma in {"meet", "gather", "convene"} and any(
+            c.dep_ == "nsubj" and c.tag_ in {"NNS", "NNPS"} for c in token.children)))
+    if not participants and not shell:
         return []
     two_sided = trigger.kind == "noun" and len(objects) == 2 and not subjects_of(participants, objects)
     remote = noun is not None and _remote_conference(noun)
@@ -433,8 +491,15 @@ def _meetings_from(trigger: Trigger, sentence: Sentence, resolve, anchor, trigge
             meeting.organisation = _forum(sentence, noun or token)
         if not meeting.sidelines and gathering:
             meeting.kind = "multilateral"
+        if shell:
+            if not (meeting.date.date and (meeting.place or meeting.organisation)):
+                continue  # a gathering only mentioned, not told as held somewhere on a day
+            meeting.rule, meeting.summit_like, meeting.kind = UNNAMED_GATHERING, True, "multilateral"
         meetings.append(meeting)
     return meetings
+
+
+UNNAMED_GATHERING = "unnamed gathering"
 
 
 _STRICT_GATHERINGS = GATHERING_NOUNS - {"meeting", "session", "council"}
@@ -524,14 +589,13 @@ def _event_noun(trigger: Trigger) -> str:
     return noun.lemma_.lower()
 
 
-_DATELINE_END = re.compile(r"^[A-Z][^\n]{0,60}?(?:\(\w[\w ]*\)\s*(?:--|-|–|—)|/\w+/\.?)\s*")
 
 
 def _date_for(sentence, token, region, anchor, future) -> DateValue:
     text = sentence.paragraph.text
     found = find_dates(text[sentence.span.start_char : sentence.span.end_char], anchor, future)
     # The date in a dateline ("MUNICH, Feb 17 (Reuters) -") is the filing date, not the event's.
-    dateline = _DATELINE_END.match(text) if sentence.span.start_char == 0 else None
+    dateline = DATELINE.match(text) if sentence.span.start_char == 0 else None
     if dateline:
         found = [f for f in found if f[0] >= dateline.end()]
     if not found:
@@ -731,8 +795,8 @@ def merge_meetings(meetings: list[Meeting]) -> list[Meeting]:
             result.append(meeting)
     # A held meeting with one known participant ("he spoke at a meeting", "the meeting was attended by")
     # belongs to a meeting of that person told elsewhere.
-    final: list[Meeting] = []
-    singles = [m for m in result if len(m.participants) < 2]
+    final: list[Meeting] = [m for m in result if not m.participants]  # gatherings waiting for their people
+    singles = [m for m in result if len(m.participants) == 1]
     multi = [m for m in result if len(m.participants) >= 2]
     for single in singles:
         candidates = [m for m in multi if m.status == single.status and single.participants[0] in m.participants
@@ -751,7 +815,8 @@ def merge_meetings(meetings: list[Meeting]) -> list[Meeting]:
     final.sort(key=lambda m: m.start)
     # "The meeting was attended by X": X joins the meeting told just before.
     for addition in additions:
-        before = [m for m in final if m.status == "held" and len(m.participants) >= 2 and m.start <= addition.start]
+        before = [m for m in final if m.status == "held" and m.start <= addition.start
+                  and (len(m.participants) >= 2 or m.rule == UNNAMED_GATHERING or m.summit_like)]
         # "the meeting" of someone already at one is that one.
         theirs = [m for m in before if set(map(id, addition.participants)) & set(map(id, m.participants))]
         if theirs or before:
@@ -760,6 +825,13 @@ def merge_meetings(meetings: list[Meeting]) -> list[Meeting]:
             for person in addition.participants:
                 if person not in target.participants:
                     target.participants.append(person)
+        elif len(addition.participants) >= 2 and addition.date.date:
+            # "Among those at the talks in Geneva on Friday were A, B and C": a meeting told only so.
+            addition.rule = UNNAMED_GATHERING
+            addition.kind = "multilateral" if len(addition.participants) >= 3 else "bilateral"
+            final.append(addition)
+    final = [m for m in final if m.participants]
+    final.sort(key=lambda m: m.start)
     # A meeting on the sidelines of a summit was held where the summit was.
     for meeting in final:
         if meeting.sidelines:
