@@ -7,7 +7,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('meetings', '0003_import_names_and_claims'),
+        ('meetings', '0004_article_file_raw_bytes'),
     ]
 
     operations = [
