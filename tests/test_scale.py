@@ -96,18 +96,26 @@ def test_list_order_indexes_put_undated_rows_last_on_every_database(seeded):
 @pytest.mark.parametrize("queryset, index", [
     (lambda: Meeting.objects.all()[:25], "meeting_date_idx"),
     (lambda: Statement.objects.all()[:25], "statement_date_idx"),
-    (lambda: Statement.objects.filter(speaker_id=1)[:25], "statement_speaker_date_idx"),
-    (lambda: Meeting.objects.filter(country_id=1)[:25], "meeting_country_date_idx"),
 ])
 def test_the_first_page_is_read_from_an_index_in_list_order(seeded, queryset, index):
     with connection.cursor() as cursor:
         cursor.execute("SET LOCAL enable_seqscan = off")
         cursor.execute("SET LOCAL enable_bitmapscan = off")
     plan = queryset().explain()
-    # On a table this small the planner may as well walk the whole-list index and filter; either way the
-    # rows come out of an index in list order, with no sort.
-    assert index in plan or "meeting_date_idx" in plan or "statement_date_idx" in plan, plan
+    assert index in plan
     assert "Sort" not in plan, plan
+
+
+@postgres_only
+@pytest.mark.parametrize("model, index, columns", [
+    (Statement, "statement_speaker_date_idx", '("speaker_id", "date" DESC NULLS LAST, "article_id", "start")'),
+    (Meeting, "meeting_country_date_idx", '("country_id", "date" DESC NULLS LAST, "title")'),
+])
+def test_filtered_list_indexes_follow_the_list_order(model, index, columns):
+    # The planner's choice on a tiny test table is not stable for a filtered list (a one-row sort costs
+    # nothing), so the order is checked in the index's definition; on the generated data EXPLAIN shows it used.
+    sql = str(next(i for i in model._meta.indexes if i.name == index).create_sql(model, connection.schema_editor()))
+    assert columns in sql
 
 
 def test_a_persons_meetings_and_statements_are_paginated(client, seeded):
