@@ -193,3 +193,9 @@ def test_the_one_told_in_a_phone_call_took_part():
     result = run("In a phone call on Friday, Russian President Ivan Petrov told Turkish President Ali Demir that "
                  "Moscow was ready for talks.")
     assert meetings(result) == [("held", "call", "2024-03-08", ["Ali Demir", "Ivan Petrov"])]
+
+
+def test_an_office_and_country_told_before_the_name():
+    result = run("Turkish Foreign Minister Hakan Demir met the Ethiopian foreign minister in Ankara on Friday.\n\n"
+                 "Ethiopia's Foreign Minister Taye Alemu said the talks had been useful.")
+    assert meetings(result) == [("held", "bilateral", "2024-03-08", ["Hakan Demir", "Taye Alemu"])]
