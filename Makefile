@@ -5,7 +5,9 @@ BIN := $(VENV)/bin
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run test test-sqlite test-postgres install install-test benchmark demo-fixture clean
+WORKERS ?= 4
+
+.PHONY: run serve test test-sqlite test-postgres install install-test benchmark demo-fixture clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -27,6 +29,14 @@ run: install
 	$(BIN)/python manage.py migrate --noinput
 	$(BIN)/python manage.py loaddata demo
 	$(BIN)/python manage.py runserver $(HOST):$(PORT)
+
+# Production: gunicorn with WORKERS sync workers (2 per core is a good start; 4 on a 2-core machine).
+# Needs DJANGO_SECRET_KEY, DJANGO_ALLOWED_HOSTS and DATABASE_URL in the environment (see README).
+serve: install
+	$(BIN)/python manage.py migrate --noinput
+	DJANGO_DEBUG=false $(BIN)/python manage.py collectstatic --noinput -v0
+	DJANGO_DEBUG=false $(BIN)/gunicorn config.wsgi --bind $(HOST):$(PORT) --workers $(WORKERS) \
+		--timeout 60 --max-requests 2000 --max-requests-jitter 200 --access-logfile -
 
 # The whole suite, against SQLite and then against a PostgreSQL server that
 # scripts/with-postgres.sh installs (Debian's postgresql) and starts itself.

@@ -9,6 +9,7 @@ from django.core.exceptions import ValidationError
 from django.db.models import F
 
 from .models import Article, Country, Meeting, Organisation, Person, Statement
+from .widgets import QuickSelect
 
 DATE_WIDGET = filters.widgets.DateRangeWidget(attrs={"type": "date"})
 
@@ -50,11 +51,13 @@ class MeetingFilter(SearchFilterSet):
     status = filters.ChoiceFilter(choices=Meeting.Status.choices, empty_label="any status")
     kind = filters.ChoiceFilter(choices=Meeting.Kind.choices, empty_label="any kind")
     country = filters.ModelChoiceFilter(
-        queryset=Country.objects.all(), to_field_name="code", method="filter_country",
+        queryset=Country.objects.all(), to_field_name="code", widget=QuickSelect, method="filter_country",
         label="Country (held in or taking part)", empty_label="any country",
     )
+    # A text box, not a <select>: thousands of organisations made a 170 KB form that took most of the page's time.
     organisation = filters.ModelChoiceFilter(
-        queryset=Organisation.objects.all(), to_field_name="slug", label="Forum", empty_label="any forum"
+        queryset=Organisation.objects.all(), to_field_name="slug", label="Forum (organisation id)",
+        widget=forms.TextInput(attrs={"placeholder": "e.g. shanghai-cooperation-organization"}),
     )
     participant = filters.ModelChoiceFilter(
         queryset=Person.objects.all(), to_field_name="slug", field_name="participants",
@@ -76,10 +79,11 @@ class MeetingFilter(SearchFilterSet):
 
 class PersonFilter(SearchFilterSet):
     country = filters.ModelChoiceFilter(
-        queryset=Country.objects.all(), to_field_name="code", empty_label="any country"
+        queryset=Country.objects.all(), to_field_name="code", widget=QuickSelect, empty_label="any country"
     )
     organisation = filters.ModelChoiceFilter(
-        queryset=Organisation.objects.all(), to_field_name="slug", empty_label="any organisation"
+        queryset=Organisation.objects.all(), to_field_name="slug", label="Organisation (organisation id)",
+        widget=forms.TextInput(attrs={"placeholder": "e.g. shanghai-cooperation-organization"}),
     )
     o = OrderingFilter(
         fields=(("name", "name"), ("meetings_count", "meetings"), ("statements_count", "statements")),
@@ -119,7 +123,7 @@ class StatementFilter(SearchFilterSet):
         label="Speaker (person id)", widget=forms.TextInput(attrs={"placeholder": "e.g. sergey-lavrov"}),
     )
     country = filters.ModelChoiceFilter(
-        queryset=Country.objects.all(), to_field_name="code", field_name="speaker__country",
+        queryset=Country.objects.all(), to_field_name="code", widget=QuickSelect, field_name="speaker__country",
         label="Speaker's country", empty_label="any country",
     )
     meeting = filters.ModelChoiceFilter(

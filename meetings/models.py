@@ -11,6 +11,7 @@ from django.db.models import F, Q
 from django.urls import reverse
 
 from . import querysets
+from .indexes import NullsLastIndex
 
 
 class Curated(models.Model):
@@ -87,7 +88,10 @@ class Organisation(Curated):
 
     class Meta:
         ordering = ["name"]
-        indexes = [models.Index(fields=["acronym"], name="org_acronym_idx")]  # acronym look-ups by the importer
+        indexes = [
+            models.Index(fields=["acronym"], name="org_acronym_idx"),  # acronym look-ups by the importer
+            models.Index(fields=["name"], name="org_name_idx"),  # /organisations/ in name order
+        ]
 
     def __str__(self) -> str:
         return f"{self.name} ({self.acronym})" if self.acronym and self.acronym != self.name else self.name
@@ -173,8 +177,12 @@ class Article(models.Model):
     objects = querysets.ArticleQuerySet.as_manager()
 
     class Meta:
-        ordering = ["-published", "title"]
-        indexes = [models.Index(fields=["-published"], name="article_published_idx")]  # list order
+        # Undated articles last, as the list's "newest first" sort puts them; the index has the same order.
+        ordering = [F("published").desc(nulls_last=True), "title"]
+        indexes = [
+            # /articles/: the first page read straight from the index, no sort of the whole table.
+            NullsLastIndex(F("published").desc(nulls_last=True), F("title"), name="article_published_idx"),
+        ]
 
     def __str__(self) -> str:
         return self.title
@@ -237,9 +245,16 @@ class Meeting(Curated):
     class Meta:
         ordering = [F("date").desc(nulls_last=True), "title"]
         indexes = [
-            # The meetings list: newest first, filtered by status and kind.
-            models.Index(fields=["-date", "title"], name="meeting_date_idx"),
+            # /meetings/ and the home page: newest first with undated meetings last, exactly the ordering above,
+            # so the first page is read from the index (a DESC index puts NULLs first and could not serve it).
+            NullsLastIndex(F("date").desc(nulls_last=True), F("title"), name="meeting_date_idx"),
             models.Index(fields=["status", "kind"], name="meeting_status_kind_idx"),
+            # A country's page: meetings held there, newest first.
+            NullsLastIndex(F("country"), F("date").desc(nulls_last=True), F("title"), name="meeting_country_date_idx"),
+            # An organisation's page: meetings in its frame, newest first.
+            NullsLastIndex(
+                F("organisation"), F("date").desc(nulls_last=True), F("title"), name="meeting_organisation_date_idx"
+            ),
         ]
         constraints = [
             models.CheckConstraint(
@@ -330,6 +345,13 @@ class Participation(Curated, Span):
 
     class Meta:
         ordering = ["meeting", "pk"]
+        indexes = [
+            # /meetings/?country= and a country's page: the meetings its representatives attended (index-only).
+            models.Index(fields=["country", "meeting"], name="participation_country_idx"),
+            # A person's page and /people/: their latest meetings for the counterparts list and their latest
+            # office (with_latest_role), read from the index alone, not from 8,000 scattered table rows.
+            models.Index(fields=["person", "meeting"], include=["role", "id"], name="participation_person_idx"),
+        ]
         constraints = [
             models.UniqueConstraint(fields=["meeting", "person"], name="participation_once_per_meeting"),
             Span.span_constraint("participation_valid_span"),
@@ -363,10 +385,16 @@ class Statement(Curated, Span):
     objects = querysets.StatementQuerySet.as_manager()
 
     class Meta:
-        ordering = [F("date").desc(nulls_last=True), "article", "start"]
+        # article_id, not article: "article" would sort by the article's own ordering (a join the index cannot serve).
+        ordering = [F("date").desc(nulls_last=True), "article_id", "start"]
         indexes = [
-            models.Index(fields=["-date"], name="statement_date_idx"),  # statements list order
+            # /statements/ and the home page: the ordering above, undated last, read from the index.
+            NullsLastIndex(F("date").desc(nulls_last=True), F("article"), F("start"), name="statement_date_idx"),
             models.Index(fields=["article", "start"], name="statement_article_idx"),  # article highlights
+            # A person's page and /statements/?speaker=: their statements, newest first.
+            NullsLastIndex(
+                F("speaker"), F("date").desc(nulls_last=True), F("article"), F("start"), name="statement_speaker_date_idx"
+            ),
         ]
         constraints = [
             Span.span_constraint("statement_valid_span"),

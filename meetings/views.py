@@ -2,13 +2,15 @@
 detail page. Query logic lives in querysets.py."""
 from __future__ import annotations
 
-from django.db.models import Count
+from django.db.models import F
 from django.shortcuts import get_object_or_404
 from django.views.generic import DetailView, TemplateView
 from django_filters.views import FilterView
 
 from . import exports, filters
+from .counting import CappedPaginator, table_total
 from .highlight import Mark, segment_text
+from .querysets import RECENT_MEETINGS
 from .models import Article, Country, Meeting, Organisation, Participation, Person, Statement
 
 
@@ -16,14 +18,25 @@ class ListPage(FilterView):
     """A filterable, sortable, paginated list; the filter state lives in the URL."""
 
     paginate_by = 25
+    paginator_class = CappedPaginator  # no COUNT(*) over a million rows, no OFFSET past 10,000
     strict = True  # an invalid filter value shows its error and an empty list, never a 500
     export = None  # (filename, header, rows function) for ?format=csv
 
-    def render_to_response(self, context, **response_kwargs):
-        if self.export and self.request.GET.get("format") == "csv":
-            filename, header, rows = self.export
-            return exports.csv_response(filename, header, rows(self.object_list, self.request.build_absolute_uri))
-        return super().render_to_response(context, **response_kwargs)
+    def get_paginator(self, queryset, per_page, orphans=0, allow_empty_first_page=True, **kwargs):
+        return self.paginator_class(queryset, per_page, orphans=orphans, allow_empty_first_page=allow_empty_first_page,
+                                    rows=self.get_queryset(), **kwargs)
+
+    def get(self, request, *args, **kwargs):
+        if self.export and request.GET.get("format") == "csv":
+            return self.export_response()
+        return super().get(request, *args, **kwargs)
+
+    def export_response(self):
+        """Every filtered row, streamed: no count and no page are computed first."""
+        filterset = self.get_filterset(self.get_filterset_class())
+        rows = filterset.qs if filterset.is_valid() else filterset.queryset.none()
+        filename, header, make_rows = self.export
+        return exports.csv_response(filename, header, make_rows(rows, self.request.build_absolute_uri))
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
@@ -35,6 +48,11 @@ class ListPage(FilterView):
         context["can_export"] = self.export is not None
         context["filter_errors"] = self.filterset.errors if self.filterset.is_bound else {}
         return context
+
+
+def page_of(request, queryset, param: str, per_page: int = 25):
+    """One page of a list inside a detail page; `param` carries its page number in the URL."""
+    return CappedPaginator(queryset, per_page).get_page(request.GET.get(param))
 
 
 def competing_claims(sources) -> dict:
@@ -53,11 +71,12 @@ class HomeView(TemplateView):
         context = super().get_context_data(**kwargs)
         context["recent_meetings"] = Meeting.objects.with_participants()[:8]
         context["recent_statements"] = Statement.objects.with_related()[:5]
+        # Whole-table totals from PostgreSQL's statistics once tables are large: no scan per page view.
         context["counts"] = {
-            "meetings": Meeting.objects.count(),
-            "people": Person.objects.count(),
-            "statements": Statement.objects.count(),
-            "articles": Article.objects.count(),
+            "meetings": table_total(Meeting),
+            "people": table_total(Person),
+            "statements": table_total(Statement),
+            "articles": table_total(Article),
         }
         return context
 
@@ -79,11 +98,11 @@ class MeetingDetailView(DetailView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         meeting = self.object
-        context["statements"] = meeting.statements.with_related()
+        context["statements"] = page_of(self.request, meeting.statements.with_related(), "statements_page")
         sources = list(meeting.sources.select_related("article"))
         context["sources"] = sources
         context["claims"] = competing_claims(sources)
-        context["side_meetings"] = meeting.side_meetings.all()
+        context["side_meetings"] = page_of(self.request, meeting.side_meetings.all(), "side_page", 50)
         return context
 
 
@@ -105,13 +124,15 @@ class PersonDetailView(DetailView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         person = self.object
-        context["participations"] = (
+        participations = (
             Participation.objects.filter(person=person)
             .select_related("meeting", "meeting__country", "country")
-            .order_by("meeting__date")
+            .order_by(F("meeting__date").desc(nulls_last=True), "meeting__title")
         )
-        context["statements"] = person.statements.with_related()
+        context["participations"] = page_of(self.request, participations, "meetings_page")
+        context["statements"] = page_of(self.request, person.statements.with_related(), "statements_page")
         context["counterparts"] = Person.objects.counterparts_of(person)[:20]
+        context["recent_meetings"] = RECENT_MEETINGS
         return context
 
 
@@ -132,17 +153,13 @@ class CountryDetailView(DetailView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         country = self.object
-        context["meetings_held"] = Meeting.objects.filter(country=country).with_participants()[:50]
-        context["meetings_attended"] = (
-            Meeting.objects.filter(participations__country=country).distinct().with_participants()[:50]
-        )
-        context["people"] = country.people.all()[:100]
-        context["counterparts"] = (
-            Country.objects.filter(participations__meeting__participations__country=country)
-            .exclude(pk=country.pk)
-            .annotate(shared_meetings=Count("participations__meeting", distinct=True))
-            .order_by("-shared_meetings", "name")[:15]
-        )
+        held = Meeting.objects.filter(country=country).with_participants()
+        context["meetings_held"] = page_of(self.request, held, "held_page")
+        attended = Meeting.objects.filter(pk__in=Participation.objects.filter(country=country).values("meeting_id"))
+        context["meetings_attended"] = page_of(self.request, attended.with_participants(), "attended_page")
+        context["people"] = page_of(self.request, country.people.all(), "people_page", 100)
+        context["counterparts"] = Country.objects.counterparts_of(country)[:15]
+        context["recent_meetings"] = RECENT_MEETINGS
         return context
 
 
@@ -161,9 +178,9 @@ class OrganisationDetailView(DetailView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        context["meetings"] = self.object.meetings.with_participants()[:50]
-        context["people"] = self.object.people.select_related("country")[:100]
-        context["statements"] = self.object.statements.with_related()[:50]
+        context["meetings"] = page_of(self.request, self.object.meetings.with_participants(), "meetings_page")
+        context["people"] = page_of(self.request, self.object.people.select_related("country"), "people_page", 100)
+        context["statements"] = page_of(self.request, self.object.statements.with_related(), "statements_page")
         return context
 
 
@@ -184,7 +201,7 @@ class StatementDetailView(DetailView):
 
 class ArticleListView(ListPage):
     filterset_class = filters.ArticleFilter
-    queryset = Article.objects.with_counts().order_by("-published", "title")
+    queryset = Article.objects.with_counts().defer("text")
     template_name = "meetings/article_list.html"
 
 

@@ -1,0 +1,223 @@
+#!/usr/bin/env python
+"""Server time of every page at research scale, next to the same page on the demo data.
+
+    scripts/benchmark_pages.py --large postgres://…/large --demo postgres://…/demo [--runs 15] [--no-exports]
+
+Each database is measured in its own child process (Django's test client,
+DEBUG off, the settings of production otherwise): for each page, two warm-up
+requests, then `--runs` timed ones; the table gives the median and 95th
+percentile of the time to build the whole response, the number of SQL
+queries, and the ratio large/demo. The large database is filled beforehand
+with `manage.py generate_data --meetings 100000`; the demo database gets
+`fixtures/demo.json` when it is empty. Pages that need a record (a busy
+person, a meeting, an article, ...) take the record with the most rows
+behind it, found before timing starts.
+
+Exports are measured once each in a fresh child process: time to the first
+data row, total time, rows, and the peak memory (RSS) of the process.
+
+Targets (issue 9): every page under 100 ms median on the large data and
+within 2x its demo time; exports under 300 MB with the first row within 1 s.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import resource
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+PAGE_LABELS = [
+    "home", "people", "people, sorted by meetings", "countries", "busy person", "busy country", "busy organisation",
+    "statements", "statements, page 300 (or last)", "statements ?q=cooperation", "statements ?q=busy surname",
+    "articles", "organisations", "meetings", "meetings ?q=busy surname", "meetings ?country=busiest", "a meeting",
+    "an article",
+]
+EXPORTS = {"meetings CSV (all)": "/meetings/?format=csv", "statements CSV (all)": "/statements/?format=csv"}
+
+
+def child_env(url: str) -> dict[str, str]:
+    return {**os.environ, "DATABASE_URL": url, "DJANGO_DEBUG": "false", "DJANGO_SECRET_KEY": "benchmark-only",
+            "DJANGO_ALLOWED_HOSTS": "testserver", "DJANGO_SECURE_SSL_REDIRECT": "false",
+            "DJANGO_SETTINGS_MODULE": "config.settings"}
+
+
+def setup_django():
+    sys.path.insert(0, str(ROOT))
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings")
+    import django
+
+    django.setup()
+
+
+def pages() -> dict[str, str]:
+    """Every page of the issue's table, with the busiest record where a page needs one."""
+    from django.db.models import Count
+
+    from meetings.models import Article, Country, Meeting, Organisation, Participation, Person, Statement
+
+    def busiest(queryset, field):
+        row = queryset.values(field).annotate(n=Count("pk")).order_by("-n", field).first()
+        return row[field] if row else None
+
+    person = Person.objects.get(pk=busiest(Participation.objects.all(), "person"))
+    country = Country.objects.get(pk=busiest(Participation.objects.exclude(country=None), "country"))
+    organisation = Organisation.objects.get(pk=busiest(Meeting.objects.exclude(organisation=None), "organisation"))
+    meeting = Meeting.objects.get(pk=busiest(Participation.objects.all(), "meeting"))
+    article = busiest(Statement.objects.all(), "article")
+    surname = person.name.split()[-1]
+    deep = min(300, max(1, (Statement.objects.count() + 24) // 25))
+    return {
+        "home": "/",
+        "people": "/people/",
+        "people, sorted by meetings": "/people/?o=-meetings",
+        "countries": "/countries/",
+        "busy person": person.get_absolute_url(),
+        "busy country": country.get_absolute_url(),
+        "busy organisation": organisation.get_absolute_url(),
+        "statements": "/statements/",
+        "statements, page 300 (or last)": f"/statements/?page={deep}",
+        "statements ?q=cooperation": "/statements/?q=cooperation",
+        "statements ?q=busy surname": f"/statements/?q={surname}",
+        "articles": "/articles/",
+        "organisations": "/organisations/",
+        "meetings": "/meetings/",
+        "meetings ?q=busy surname": f"/meetings/?q={surname}",
+        "meetings ?country=busiest": f"/meetings/?country={country.code}",
+        "a meeting": meeting.get_absolute_url(),
+        "an article": Article.objects.get(pk=article).get_absolute_url(),
+    }
+
+
+def measure_pages(runs: int, load_demo: bool, only: str | None) -> dict:
+    setup_django()
+    from django.core.management import call_command
+    from django.db import connection
+    from django.test import Client
+    from django.test.utils import CaptureQueriesContext
+
+    from meetings.models import Meeting
+
+    call_command("migrate", verbosity=0)
+    call_command("collectstatic", interactive=False, verbosity=0)  # DEBUG off serves the hashed names
+    if load_demo and not Meeting.objects.exists():
+        call_command("loaddata", "demo", verbosity=0)
+    if runs < 1:
+        return {}
+    client = Client()
+    results = {}
+    for label, path in pages().items():
+        if only and only != label:
+            continue
+        for _ in range(2):
+            client.get(path)
+        times = []
+        for _ in range(runs):
+            started = time.perf_counter()
+            response = client.get(path)
+            body = response.content
+            times.append((time.perf_counter() - started) * 1000)
+        with CaptureQueriesContext(connection) as queries:
+            client.get(path)
+        times.sort()
+        results[label] = dict(path=path, status=response.status_code, median=statistics.median(times),
+                              p95=times[max(0, int(round(0.95 * len(times))) - 1)], queries=len(queries),
+                              kb=len(body) / 1024)
+    return results
+
+
+def measure_export(path: str) -> dict:
+    setup_django()
+    from django.test import Client
+
+    client = Client()
+    started = time.perf_counter()
+    response = client.get(path)
+    first_row, rows, size = None, 0, 0
+    for chunk in response.streaming_content:
+        rows += 1
+        size += len(chunk)
+        if rows == 2:  # the first line is the header
+            first_row = time.perf_counter() - started
+    total = time.perf_counter() - started
+    response.close()
+    peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    return dict(path=path, first_row=first_row, total=total, rows=rows - 1, mb_out=size / 2**20, peak_mb=peak_mb)
+
+
+def run_child(url: str, *args: str) -> dict:
+    output = subprocess.run([sys.executable, __file__, *args], env=child_env(url), capture_output=True, text=True)
+    if output.returncode:
+        sys.exit(f"benchmark child {' '.join(args)} failed:\n{output.stderr}")
+    return json.loads(output.stdout.strip().splitlines()[-1])
+
+
+def database_size(url: str) -> str:
+    code = ("from meetings.models import *; import json; print(json.dumps([m.objects.count() for m in "
+            "(Meeting, Participation, Statement, Person, Article)]))")
+    output = subprocess.run([sys.executable, str(ROOT / "manage.py"), "shell", "-c", code], env=child_env(url),
+                            check=True, capture_output=True, text=True)
+    counts = json.loads(output.stdout.strip().splitlines()[-1])
+    return ("{:,} meetings, {:,} participations, {:,} statements, {:,} people, {:,} articles").format(*counts)
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--large", help="DATABASE_URL of the large database (generate_data)")
+    parser.add_argument("--demo", help="DATABASE_URL of the demo database (loaded when empty)")
+    parser.add_argument("--runs", type=int, default=15)
+    parser.add_argument("--no-exports", action="store_true")
+    parser.add_argument("--only", help="measure only the pages whose label contains this text")
+    parser.add_argument("--measure-pages", action="store_true", help=argparse.SUPPRESS)
+    parser.add_argument("--load-demo", action="store_true", help=argparse.SUPPRESS)
+    parser.add_argument("--measure-export", help=argparse.SUPPRESS)
+    args = parser.parse_args()
+
+    if args.measure_pages:
+        print(json.dumps(measure_pages(args.runs, args.load_demo, args.only)))
+        return 0
+    if args.measure_export:
+        print(json.dumps(measure_export(args.measure_export)))
+        return 0
+    if not (args.large and args.demo):
+        parser.error("--large and --demo are required")
+
+    print(f"demo:  {database_size(args.demo)}")
+    print(f"large: {database_size(args.large)}")
+    print(f"server time in ms (Django test client, DEBUG off), {args.runs} runs per page after 2 warm-up requests;")
+    print("each page is measured on the demo data and then on the large data, so both see the same machine load\n")
+    header = f"{'page':<32} {'demo med':>9} {'large med':>10} {'large p95':>10} {'ratio':>6} {'queries':>9} {'KB':>6}  ok"
+    print(header)
+    print("-" * len(header))
+    failures = 0
+    labels = [label for label in PAGE_LABELS if not args.only or args.only in label]
+    run_child(args.demo, "--measure-pages", "--load-demo", "--runs", "0", "--only", "home")  # load demo data first
+    for label in labels:
+        d = run_child(args.demo, "--measure-pages", "--runs", str(args.runs), "--only", label)[label]
+        l = run_child(args.large, "--measure-pages", "--runs", str(args.runs), "--only", label)[label]
+        ratio = l["median"] / d["median"] if d["median"] else float("inf")
+        ok = l["median"] < 100 and ratio <= 2 and l["status"] == 200
+        failures += not ok
+        print(f"{label:<32.32} {d['median']:>9.1f} {l['median']:>10.1f} {l['p95']:>10.1f} {ratio:>6.2f} "
+              f"{d['queries']:>4}/{l['queries']:<4} {l['kb']:>6.0f}  {'yes' if ok else 'NO'}"
+              + ("" if l["status"] == 200 else f" (HTTP {l['status']})"))
+    if not args.no_exports:
+        print(f"\n{'export':<24} {'db':<6} {'rows':>10} {'MB out':>8} {'first row s':>12} {'total s':>8} {'peak RSS MB':>12}  ok")
+        for label, path in EXPORTS.items():
+            for name, url in (("demo", args.demo), ("large", args.large)):
+                e = run_child(url, "--measure-export", path)
+                ok = e["peak_mb"] < 300 and (e["first_row"] or 0) < 1
+                failures += not ok
+                print(f"{label:<24} {name:<6} {e['rows']:>10,} {e['mb_out']:>8.1f} {e['first_row'] or 0:>12.3f} "
+                      f"{e['total']:>8.1f} {e['peak_mb']:>12.0f}  {'yes' if ok else 'NO'}")
+    print(f"\n{failures} target(s) missed" if failures else "\nevery target met")
+    return 1 if failures else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
