@@ -6,11 +6,12 @@ POLECAT's CONSULT events (visit, third-party, multilateral, phone).
 """
 from __future__ import annotations
 
+from django.contrib.postgres.indexes import GinIndex
 from django.db import models
 from django.db.models import F, Q
 from django.urls import reverse
 
-from . import querysets
+from . import querysets, search
 
 
 class Curated(models.Model):
@@ -87,7 +88,10 @@ class Organisation(Curated):
 
     class Meta:
         ordering = ["name"]
-        indexes = [models.Index(fields=["acronym"], name="org_acronym_idx")]  # acronym look-ups by the importer
+        indexes = [
+            models.Index(fields=["acronym"], name="org_acronym_idx"),  # acronym look-ups by the importer
+            GinIndex(search.organisation_document(), name="organisation_search_idx"),  # Organisation.objects.search()
+        ]
 
     def __str__(self) -> str:
         return f"{self.name} ({self.acronym})" if self.acronym and self.acronym != self.name else self.name
@@ -115,7 +119,12 @@ class Person(Curated):
     class Meta:
         ordering = ["name"]
         verbose_name_plural = "people"
-        indexes = [models.Index(fields=["name"], name="person_name_idx")]  # name look-ups and sorting
+        indexes = [
+            models.Index(fields=["name"], name="person_name_idx"),  # name look-ups and sorting
+            GinIndex(search.person_document(), name="person_search_idx"),  # Person.objects.search()
+            # Person.objects.search(): a misspelt name (name %> 'Lavrof').
+            GinIndex(fields=["name"], opclasses=["gin_trgm_ops"], name="person_name_trgm_idx"),
+        ]
 
     def __str__(self) -> str:
         return self.name
@@ -171,7 +180,10 @@ class Article(models.Model):
 
     class Meta:
         ordering = ["-published", "title"]
-        indexes = [models.Index(fields=["-published"], name="article_published_idx")]  # list order
+        indexes = [
+            models.Index(fields=["-published"], name="article_published_idx"),  # list order
+            GinIndex(search.article_document(), name="article_search_idx"),  # Article.objects.search()
+        ]
 
     def __str__(self) -> str:
         return self.title
@@ -225,6 +237,7 @@ class Meeting(Curated):
             # The meetings list: newest first, filtered by status and kind.
             models.Index(fields=["-date", "title"], name="meeting_date_idx"),
             models.Index(fields=["status", "kind"], name="meeting_status_kind_idx"),
+            GinIndex(search.meeting_document(), name="meeting_search_idx"),  # Meeting.objects.search()
         ]
         constraints = [
             models.CheckConstraint(
@@ -352,6 +365,7 @@ class Statement(Curated, Span):
         indexes = [
             models.Index(fields=["-date"], name="statement_date_idx"),  # statements list order
             models.Index(fields=["article", "start"], name="statement_article_idx"),  # article highlights
+            GinIndex(search.statement_document(), name="statement_search_idx"),  # Statement.objects.search()
         ]
         constraints = [
             Span.span_constraint("statement_valid_span"),

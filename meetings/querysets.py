@@ -9,7 +9,9 @@ from functools import reduce
 from operator import or_
 
 from django.db import models
-from django.db.models import Count, OuterRef, Prefetch, Q, Subquery
+from django.db.models import Count, Exists, OuterRef, Prefetch, Q, Subquery
+
+from . import search as site_search
 
 
 def _text_query(fields: list[str], text: str) -> Q:
@@ -42,7 +44,8 @@ class OrganisationQuerySet(models.QuerySet):
         )
 
     def search(self, text: str):
-        return self.filter(_text_query(["name", "acronym", "aliases"], text)) if text.strip() else self
+        return site_search.apply(self, text, document=site_search.organisation_document(),
+                                 fallback=["name", "acronym", "aliases"])
 
 
 class PersonQuerySet(models.QuerySet):
@@ -70,7 +73,8 @@ class PersonQuerySet(models.QuerySet):
         )
 
     def search(self, text: str):
-        return self.filter(_text_query(["name", "aliases"], text)) if text.strip() else self
+        return site_search.apply(self, text, document=site_search.person_document(), fallback=["name", "aliases"],
+                                 fuzzy="name")
 
     def counterparts_of(self, person):
         """People who met `person`, with how many meetings they shared."""
@@ -85,7 +89,8 @@ class PersonQuerySet(models.QuerySet):
 
 class ArticleQuerySet(models.QuerySet):
     def search(self, text: str):
-        return self.filter(_text_query(["title", "source", "text"], text)) if text.strip() else self
+        return site_search.apply(self, text, document=site_search.article_document(),
+                                 fallback=["title", "source", "text"])
 
     def with_counts(self):
         return self.annotate(
@@ -124,8 +129,19 @@ class MeetingQuerySet(models.QuerySet):
         )
 
     def search(self, text: str):
-        fields = ["title", "place", "participations__person__name", "organisation__name", "organisation__acronym"]
-        return self.filter(_text_query(fields, text)).distinct() if text.strip() else self
+        """Its title, place or date phrase match; or one of its participants, or its forum, does."""
+        from .models import Organisation, Participation, Person
+
+        if not site_search.on_postgres():
+            fields = ["title", "place", "participations__person__name", "organisation__name", "organisation__acronym"]
+            return self.filter(site_search.fallback_condition(fields, text)).distinct() if text.strip() else self
+
+        def related(text):
+            people = Person.objects.search(text).values("pk")
+            attended = Participation.objects.filter(meeting=OuterRef("pk"), person__in=people)
+            return Q(Exists(attended)) | Q(organisation__in=Organisation.objects.search(text).values("pk"))
+
+        return site_search.apply(self, text, document=site_search.meeting_document(), fallback=[], related=related)
 
 
 class ParticipationQuerySet(models.QuerySet):
@@ -140,8 +156,14 @@ class StatementQuerySet(models.QuerySet):
         )
 
     def search(self, text: str):
-        fields = ["text", "speaker__name"]
-        return self.filter(_text_query(fields, text)) if text.strip() else self
+        """Its words or the speaker's office as reported match; or its speaker does."""
+        from .models import Person
+
+        def related(text):
+            return Q(speaker__in=Person.objects.search(text).values("pk"))
+
+        return site_search.apply(self, text, document=site_search.statement_document(),
+                                 fallback=["text", "speaker__name"], related=related)
 
     def quotes(self):
         return self.filter(kind="quote")

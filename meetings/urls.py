@@ -6,6 +6,7 @@ app_name = "meetings"
 
 urlpatterns = [
     path("", views.HomeView.as_view(), name="home"),
+    path("search/", views.SearchView.as_view(), name="search"),
     path("meetings/", views.MeetingListView.as_view(), name="meeting_list"),
     path("meetings/<slug:slug>/", views.MeetingDetailView.as_view(), name="meeting_detail"),
     path("people/", views.PersonListView.as_view(), name="person_list"),

@@ -7,7 +7,7 @@ from django.shortcuts import get_object_or_404
 from django.views.generic import DetailView, TemplateView
 from django_filters.views import FilterView
 
-from . import exports, filters
+from . import exports, filters, search
 from .highlight import Mark, segment_text
 from .models import Article, Country, Meeting, Organisation, Participation, Person, Statement
 
@@ -59,6 +59,24 @@ class HomeView(TemplateView):
             "statements": Statement.objects.count(),
             "articles": Article.objects.count(),
         }
+        return context
+
+
+class SearchView(TemplateView):
+    """One box over every kind of record: the best matches of each, with how many there are."""
+
+    template_name = "meetings/search.html"
+    max_length = 200
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        text = self.request.GET.get("q", "").strip()
+        context["q"] = text
+        if len(text) > self.max_length:
+            context["error"] = f"A search is at most {self.max_length} characters long."
+        elif text:
+            context["groups"] = search.search_everything(text)
+            context["total"] = sum(g.count for g in context["groups"])
         return context
 
 
