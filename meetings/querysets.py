@@ -9,7 +9,8 @@ from functools import reduce
 from operator import or_
 
 from django.db import models
-from django.db.models import Count, Exists, OuterRef, Prefetch, Q, Subquery
+from django.db.models import Count, Exists, Max, Min, OuterRef, Prefetch, Q, Subquery
+from django.db.models.functions import ExtractYear
 
 from . import search as site_search
 
@@ -35,8 +36,42 @@ class CountryQuerySet(models.QuerySet):
     def search(self, text: str):
         return self.filter(_text_query(["name", "code"], text)) if text.strip() else self
 
+    def counterparts_of(self, country):
+        """Countries whose people met people of `country`, with how many meetings they shared."""
+        return (
+            self.filter(participations__meeting__participations__country=country)
+            .exclude(pk=country.pk)
+            .annotate(shared_meetings=Count("participations__meeting", distinct=True))
+            .order_by("-shared_meetings", "name")
+        )
+
+    def met_by(self, person):
+        """Countries represented at `person`'s meetings (other than their own), with how many meetings."""
+        return (
+            self.filter(participations__meeting__participations__person=person)
+            .exclude(pk=person.country_id)
+            .annotate(shared_meetings=Count("participations__meeting", distinct=True))
+            .order_by("-shared_meetings", "name")
+        )
+
+    def represented_at(self, meetings):
+        """Countries whose people took part in `meetings`, with how many of them."""
+        return (
+            self.filter(participations__meeting__in=meetings)
+            .annotate(shared_meetings=Count("participations__meeting", distinct=True))
+            .order_by("-shared_meetings", "name")
+        )
+
 
 class OrganisationQuerySet(models.QuerySet):
+    def forums_of(self, meetings):
+        """Organisations in whose frame `meetings` were held, with how many of them."""
+        return (
+            self.filter(meetings__in=meetings)
+            .annotate(shared_meetings=Count("meetings", distinct=True))
+            .order_by("-shared_meetings", "name")
+        )
+
     def with_counts(self):
         return self.annotate(
             meetings_count=Count("meetings", distinct=True),
@@ -118,6 +153,24 @@ class MeetingQuerySet(models.QuerySet):
         """Meetings held in `country` or attended by someone representing it."""
         return self.filter(Q(country=country) | Q(participations__country=country)).distinct()
 
+    def between_countries(self, first, second):
+        """Meetings at which people of both countries took part."""
+        from .models import Participation
+
+        attended = Participation.objects.filter(meeting=OuterRef("pk"))
+        return self.filter(Exists(attended.filter(country=first)), Exists(attended.filter(country=second)))
+
+    def in_period(self, start: dt.date, end: dt.date):
+        return self.filter(date__gte=start, date__lte=end)
+
+    def per_year(self) -> list[tuple[int, int]]:
+        """(year, meetings) for the dated meetings of this queryset, oldest first: one query."""
+        rows = (
+            self.filter(date__isnull=False).order_by().annotate(year=ExtractYear("date")).values("year")
+            .annotate(n=Count("pk", distinct=True)).order_by("year")
+        )
+        return [(row["year"], row["n"]) for row in rows]
+
     def with_participants(self):
         from .models import Participation
 
@@ -148,6 +201,13 @@ class ParticipationQuerySet(models.QuerySet):
     def with_related(self):
         return self.select_related("person", "meeting", "country", "organisation")
 
+    def offices(self):
+        """Each office reported, with its first and last meeting dates and how often: one row per office."""
+        return (
+            self.exclude(role="").order_by().values("role")
+            .annotate(first=Min("meeting__date"), last=Max("meeting__date"), times=Count("pk"))
+        )
+
 
 class StatementQuerySet(models.QuerySet):
     def with_related(self):
@@ -167,3 +227,10 @@ class StatementQuerySet(models.QuerySet):
 
     def quotes(self):
         return self.filter(kind="quote")
+
+    def offices(self):
+        """Each office the speaker was given, with first and last statement dates and how often."""
+        return (
+            self.exclude(role="").order_by().values("role")
+            .annotate(first=Min("date"), last=Max("date"), times=Count("pk"))
+        )

@@ -13,6 +13,7 @@ urlpatterns = [
     path("people/<slug:slug>/", views.PersonDetailView.as_view(), name="person_detail"),
     path("countries/", views.CountryListView.as_view(), name="country_list"),
     path("countries/<str:code>/", views.CountryDetailView.as_view(), name="country_detail"),
+    path("countries/<str:code>/<str:other>/", views.CountryPairView.as_view(), name="country_pair"),
     path("organisations/", views.OrganisationListView.as_view(), name="organisation_list"),
     path("organisations/<slug:slug>/", views.OrganisationDetailView.as_view(), name="organisation_detail"),
     path("statements/", views.StatementListView.as_view(), name="statement_list"),
