@@ -23,6 +23,27 @@ def _text_query(fields: list[str], text: str) -> Q:
     return query
 
 
+class FacetQuerySet(models.QuerySet):
+    """Counts for the facets beside a list: how many records each value of a field would leave."""
+
+    def count_by(self, field: str, label: str | None = None) -> list[tuple[str, str, int]]:
+        """(value, label, count) for each non-empty value of `field`, the most frequent first: one query."""
+        fields = [field, label] if label else [field]
+        rows = (
+            self.order_by().exclude(**{f"{field}__isnull": True}).values(*fields)
+            .annotate(n=Count("pk", distinct=True)).order_by("-n", field)
+        )
+        return [(str(r[field]), str(r[label] if label else r[field]), r["n"]) for r in rows if r[field] != ""]
+
+    def count_by_year(self, field: str) -> list[tuple[str, str, int]]:
+        """(year, year, count), the latest year first: one query."""
+        rows = (
+            self.order_by().exclude(**{f"{field}__isnull": True}).annotate(year=ExtractYear(field)).values("year")
+            .annotate(n=Count("pk", distinct=True)).order_by("-year")
+        )
+        return [(str(r["year"]), str(r["year"]), r["n"]) for r in rows]
+
+
 class CountryQuerySet(models.QuerySet):
     def get_by_natural_key(self, code):
         return self.get(code=code)
@@ -63,7 +84,7 @@ class CountryQuerySet(models.QuerySet):
         )
 
 
-class OrganisationQuerySet(models.QuerySet):
+class OrganisationQuerySet(FacetQuerySet):
     def forums_of(self, meetings):
         """Organisations in whose frame `meetings` were held, with how many of them."""
         return (
@@ -83,7 +104,7 @@ class OrganisationQuerySet(models.QuerySet):
                                  fallback=["name", "acronym", "aliases"])
 
 
-class PersonQuerySet(models.QuerySet):
+class PersonQuerySet(FacetQuerySet):
     def with_latest_role(self):
         """Annotate the office most recently reported for each person."""
         from .models import Participation, Statement
@@ -111,6 +132,23 @@ class PersonQuerySet(models.QuerySet):
         return site_search.apply(self, text, document=site_search.person_document(), fallback=["name", "aliases"],
                                  fuzzy="name")
 
+    def named(self, value: str):
+        """The person with this id (slug), else those with this name, case and accents aside."""
+        from .extraction.names import fold
+
+        by_slug = self.filter(slug=value)
+        if by_slug.exists():
+            return by_slug
+        key = fold(value)
+        return self.filter(Q(name__iexact=value) | Q(names__key=key)).distinct()
+
+    def suggestions(self, text: str, limit: int = 10):
+        """People whose names match what has been typed so far, best first."""
+        if not text.strip():
+            return self.none()
+        matches = self.search(text) if site_search.on_postgres() else self.filter(name__icontains=text.strip())
+        return matches.select_related("country", "organisation")[:limit]
+
     def counterparts_of(self, person):
         """People who met `person`, with how many meetings they shared."""
         return (
@@ -122,7 +160,7 @@ class PersonQuerySet(models.QuerySet):
         )
 
 
-class ArticleQuerySet(models.QuerySet):
+class ArticleQuerySet(FacetQuerySet):
     def search(self, text: str):
         return site_search.apply(self, text, document=site_search.article_document(),
                                  fallback=["title", "source", "text"])
@@ -134,7 +172,7 @@ class ArticleQuerySet(models.QuerySet):
         )
 
 
-class MeetingQuerySet(models.QuerySet):
+class MeetingQuerySet(FacetQuerySet):
     def held(self):
         return self.filter(status="held")
 
@@ -162,6 +200,29 @@ class MeetingQuerySet(models.QuerySet):
 
     def in_period(self, start: dt.date, end: dt.date):
         return self.filter(date__gte=start, date__lte=end)
+
+    def count_by_country(self) -> list[tuple[str, str, int]]:
+        """(code, name, meetings) for each country a meeting was held in or attended by: two queries.
+
+        A meeting counts once for a country even when held there and attended by its people.
+        """
+        from .models import Participation
+
+        meetings = self.order_by().values("pk")
+        counts: dict[tuple[str, str], int] = {}
+        attended = (
+            Participation.objects.filter(meeting__in=meetings, country__isnull=False)
+            .values("country__code", "country__name").annotate(n=Count("meeting", distinct=True)).order_by()
+        )
+        own_people = Participation.objects.filter(meeting=OuterRef("pk"), country=OuterRef("country"))
+        held_only = (
+            self.model.objects.filter(pk__in=meetings, country__isnull=False).exclude(Exists(own_people))
+            .values("country__code", "country__name").annotate(n=Count("pk")).order_by()
+        )
+        for row in [*attended, *held_only]:
+            key = (row["country__code"], row["country__name"])
+            counts[key] = counts.get(key, 0) + row["n"]
+        return sorted(((code, name, n) for (code, name), n in counts.items()), key=lambda r: (-r[2], r[1]))
 
     def per_year(self) -> list[tuple[int, int]]:
         """(year, meetings) for the dated meetings of this queryset, oldest first: one query."""
@@ -209,7 +270,7 @@ class ParticipationQuerySet(models.QuerySet):
         )
 
 
-class StatementQuerySet(models.QuerySet):
+class StatementQuerySet(FacetQuerySet):
     def with_related(self):
         return self.select_related(
             "speaker", "speaker__country", "speaker_organisation", "meeting", "article"

@@ -94,6 +94,11 @@ def person(p, absolute: Absolute) -> dict:
     return data
 
 
+def person_label(p) -> str:
+    represents = p.country or p.organisation
+    return f"{p.name} ({represents.name})" if represents else p.name
+
+
 def country(c, absolute: Absolute) -> dict:
     data = {"code": c.code, "url": absolute(c.get_absolute_url()), "name": c.name}
     for count in ("meetings_held_count", "people_count"):

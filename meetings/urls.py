@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import views
+from . import feeds, views
 
 app_name = "meetings"
 
@@ -8,7 +8,9 @@ urlpatterns = [
     path("", views.HomeView.as_view(), name="home"),
     path("search/", views.SearchView.as_view(), name="search"),
     path("meetings/", views.MeetingListView.as_view(), name="meeting_list"),
+    path("meetings/feed/", feeds.MeetingFeed(), name="meeting_feed"),
     path("meetings/<slug:slug>/", views.MeetingDetailView.as_view(), name="meeting_detail"),
+    path("people/suggest/", views.person_suggestions, name="person_suggest"),
     path("people/", views.PersonListView.as_view(), name="person_list"),
     path("people/<slug:slug>/", views.PersonDetailView.as_view(), name="person_detail"),
     path("countries/", views.CountryListView.as_view(), name="country_list"),

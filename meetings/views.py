@@ -10,7 +10,8 @@ from django.shortcuts import get_object_or_404
 from django.views.generic import DetailView, TemplateView
 from django_filters.views import FilterView
 
-from . import exports, filters, search, serializers, timelines
+from . import exports, facets, filters, search, serializers, timelines
+from .facets import FacetSpec
 from .highlight import Mark, segment_text
 from .models import Article, Country, Meeting, Organisation, Participation, Person, Statement
 
@@ -30,6 +31,7 @@ class ListPage(FilterView):
     strict = True  # an invalid filter value shows its error and an empty list, never a 500
     export = None  # (filename, header, rows function) for ?format=csv
     serializer = None  # a function of meetings.serializers for ?format=json
+    facet_specs: list[FacetSpec] = []
 
     def render_to_response(self, context, **response_kwargs):
         fmt = self.request.GET.get("format")
@@ -51,6 +53,8 @@ class ListPage(FilterView):
             "next": self.page_link(page.next_page_number()) if page.has_next() else None,
             "previous": self.page_link(page.previous_page_number()) if page.has_previous() else None,
             "results": [self.serializer(obj, absolute) for obj in context["object_list"]],
+            "facets": {f.param: [{"value": c.value, "label": c.label, "count": c.count} for c in f.choices]
+                       for f in context["facets"]},
         })
 
     def page_link(self, number: int) -> str:
@@ -68,6 +72,10 @@ class ListPage(FilterView):
         context["json_url"] = f"?{params.urlencode()}&format=json" if params else "?format=json"
         context["can_export"] = self.export is not None
         context["filter_errors"] = self.filterset.errors if self.filterset.is_bound else {}
+        if self.request.GET.get("format") != "csv":
+            context["facets"] = facets.compute(self.filterset_class, self.request.GET, self.get_queryset(),
+                                               self.facet_specs)
+            context["active_filters"] = facets.active_filters(self.filterset, self.request.GET, context["facets"])
         return context
 
 
@@ -126,12 +134,36 @@ class SearchView(TemplateView):
         return context
 
 
+def person_suggestions(request):
+    """What the participant and speaker boxes suggest as one types: names, best matches first."""
+    text = request.GET.get("q", "")[:100]
+    return json_response({"results": [
+        {"slug": p.slug, "name": p.name, "label": serializers.person_label(p)}
+        for p in Person.objects.suggestions(text)
+    ]})
+
+
 class MeetingListView(ListPage):
     filterset_class = filters.MeetingFilter
     queryset = Meeting.objects.with_participants()
     template_name = "meetings/meeting_list.html"
     export = ("meetings.csv", exports.MEETING_HEADER, exports.meeting_rows)
     serializer = staticmethod(serializers.meeting)
+    facet_specs = [
+        FacetSpec("status", "Status", lambda qs: qs.count_by("status"), labels=dict(Meeting.Status.choices)),
+        FacetSpec("kind", "Kind", lambda qs: qs.count_by("kind"), labels=dict(Meeting.Kind.choices)),
+        FacetSpec("country", "Country (held in or taking part)", lambda qs: qs.count_by_country()),
+        FacetSpec("organisation", "Forum", lambda qs: qs.count_by("organisation__slug", "organisation__name")),
+        FacetSpec("date", "Year", lambda qs: qs.count_by_year("date")),
+    ]
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        params = self.request.GET.copy()
+        for key in facets.NOT_FILTERS:
+            params.pop(key, None)
+        context["feed_url"] = reverse("meetings:meeting_feed") + (f"?{params.urlencode()}" if params else "")
+        return context
 
 
 class MeetingDetailView(DetailPage):
@@ -164,6 +196,10 @@ class PersonListView(ListPage):
     template_name = "meetings/person_list.html"
     export = ("people.csv", exports.PERSON_HEADER, exports.person_rows)
     serializer = staticmethod(serializers.person)
+    facet_specs = [
+        FacetSpec("country", "Country", lambda qs: qs.count_by("country__code", "country__name")),
+        FacetSpec("organisation", "Organisation", lambda qs: qs.count_by("organisation__slug", "organisation__name")),
+    ]
 
 
 class PersonDetailView(DetailPage):
@@ -301,6 +337,7 @@ class OrganisationListView(ListPage):
     template_name = "meetings/organisation_list.html"
     export = ("organisations.csv", exports.ORGANISATION_HEADER, exports.organisation_rows)
     serializer = staticmethod(serializers.organisation)
+    facet_specs = [FacetSpec("kind", "Kind", lambda qs: qs.count_by("kind"), labels=dict(Organisation.Kind.choices))]
 
 
 class OrganisationDetailView(DetailPage):
@@ -337,6 +374,12 @@ class StatementListView(ListPage):
     template_name = "meetings/statement_list.html"
     export = ("statements.csv", exports.STATEMENT_HEADER, exports.statement_rows)
     serializer = staticmethod(serializers.statement)
+    facet_specs = [
+        FacetSpec("kind", "Kind", lambda qs: qs.count_by("kind"), labels=dict(Statement.Kind.choices)),
+        FacetSpec("country", "Speaker's country", lambda qs: qs.count_by("speaker__country__code",
+                                                                           "speaker__country__name")),
+        FacetSpec("date", "Year", lambda qs: qs.count_by_year("date")),
+    ]
 
 
 class StatementDetailView(DetailPage):
@@ -356,6 +399,10 @@ class ArticleListView(ListPage):
     template_name = "meetings/article_list.html"
     export = ("articles.csv", exports.ARTICLE_HEADER, exports.article_rows)
     serializer = staticmethod(serializers.article)
+    facet_specs = [
+        FacetSpec("source", "Outlet", lambda qs: qs.count_by("source")),
+        FacetSpec("published", "Year", lambda qs: qs.count_by_year("published")),
+    ]
 
 
 class ArticleDetailView(DetailPage):
