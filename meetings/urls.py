@@ -6,6 +6,7 @@ app_name = "meetings"
 
 urlpatterns = [
     path("", views.HomeView.as_view(), name="home"),
+    path("about/data/", views.AboutDataView.as_view(), name="about_data"),
     path("search/", views.SearchView.as_view(), name="search"),
     path("meetings/", views.MeetingListView.as_view(), name="meeting_list"),
     path("meetings/feed/", feeds.MeetingFeed(), name="meeting_feed"),

@@ -10,7 +10,9 @@ from django.shortcuts import get_object_or_404
 from django.views.generic import DetailView, TemplateView
 from django_filters.views import FilterView
 
-from . import exports, facets, filters, search, serializers, timelines
+from django.conf import settings
+
+from . import exports, facets, filters, quality, search, serializers, timelines
 from .facets import FacetSpec
 from .highlight import Mark, segment_text
 from .models import Article, Country, Meeting, Organisation, Participation, Person, Statement
@@ -131,6 +133,19 @@ class SearchView(TemplateView):
         elif text:
             context["groups"] = search.search_everything(text)
             context["total"] = sum(g.count for g in context["groups"])
+        return context
+
+
+class AboutDataView(TemplateView):
+    """What extraction does and how well, and how much curators have reviewed."""
+
+    template_name = "meetings/about_data.html"
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["scores"] = quality.read_scores(settings.CHANCERY_QUALITY_FILE)
+        context["fields"] = quality.FIELDS
+        context["shares"] = quality.review_shares()
         return context
 
 

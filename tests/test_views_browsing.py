@@ -288,7 +288,7 @@ URLS = [
     "/organisations/?kind=intergovernmental", "/articles/?format=json", "/countries/?format=json",
     "/search/?q=wang", "/countries/cn/", "/countries/cn/ru/", "/countries/CN/RU/?format=json",
     "/people/wang-yi/", "/people/wang-yi/?format=json", "/organisations/shanghai-cooperation-organization/",
-    "/people/suggest/?q=per",
+    "/people/suggest/?q=per", "/about/data/",
 ]
 
 
@@ -300,3 +300,34 @@ def test_query_count_does_not_grow_with_data(client, django_assert_max_num_queri
     _grow(seeded, 15)
     with django_assert_max_num_queries(len(small)):
         assert client.get(url).status_code == 200
+
+
+# How good is the data -------------------------------------------------------------------------------------
+
+
+def test_about_data_shows_stored_scores_and_review_shares(client, seeded, settings, tmp_path):
+    from meetings.quality import write_scores
+
+    seeded["summit"].reviewed = True
+    seeded["summit"].save()
+    path = tmp_path / "scores.json"
+    settings.CHANCERY_QUALITY_FILE = str(path)
+    html = client.get("/about/data/").content.decode()
+    assert "have not been computed" in html
+    write_scores(path, {"computed_at": "2026-11-30T12:00:00+00:00", "mean": {"people": 0.9, "meetings": 0.8,
+                                                                            "statements": 0.7, "countries": 1.0},
+                        "articles": [{"article": "a.txt", "people": 0.9, "meetings": 0.8, "statements": 0.7,
+                                      "countries": 1.0}]})
+    response = client.get("/about/data/")
+    html = response.content.decode()
+    assert "a.txt" in html and "0.80" in html and "0.70" in html
+    meetings = next(s for s in response.context["shares"] if s["label"] == "Meetings")
+    assert (meetings["total"], meetings["reviewed"]) == (3, 1)
+    assert "33 %" in html
+
+
+def test_about_data_survives_a_broken_scores_file(client, db, settings, tmp_path):
+    path = tmp_path / "scores.json"
+    path.write_text("{not json")
+    settings.CHANCERY_QUALITY_FILE = str(path)
+    assert "have not been computed" in client.get("/about/data/").content.decode()
