@@ -179,8 +179,15 @@ def excerpt(text: str, text_query: str, width: int = 240) -> str:
     positions = [lowered.find(t.lower()) for t in parse(text_query).required]
     first = min((p for p in positions if p >= 0), default=0)
     start = max(0, first - width // 3)
-    piece = text[start : start + width]
-    return ("…" if start else "") + piece + ("…" if start + width < len(text) else "")
+    end = start + width
+    if start:  # whole words only at the cuts
+        space = text.find(" ", start, first)
+        start = space + 1 if space >= 0 else start
+    if end < len(text):
+        space = text.rfind(" ", first, end)
+        end = space if space > first else end
+    piece = " ".join(text[start:end].split())
+    return ("…" if start else "") + piece + ("…" if end < len(text) else "")
 
 
 def highlighted(obj, name: str, value: str, text_query: str, long: bool = False) -> SafeString:

@@ -15,10 +15,11 @@ class Entry:
 
 
 def timeline(participations, statements) -> list[Entry]:
-    """Meetings and statements in one list, newest first; undated ones last."""
+    """Meetings and statements in one list, newest first, a day's meeting before what was said that day;
+    undated ones last."""
     entries = [Entry(p.meeting.date, "meeting", p) for p in participations]
     entries += [Entry(s.date, "statement", s) for s in statements]
-    entries.sort(key=lambda e: (e.date is not None, e.date or dt.date.min), reverse=True)
+    entries.sort(key=lambda e: (e.date is not None, e.date or dt.date.min, e.kind == "meeting"), reverse=True)
     return entries
 
 
@@ -59,6 +60,10 @@ class Bar:
     height: float
     label: bool  # whether the year is written under the bar
 
+    @property
+    def middle(self) -> float:
+        return round(self.x + self.width / 2, 1)
+
 
 @dataclass
 class Chart:
@@ -69,14 +74,14 @@ class Chart:
     baseline: float
 
 
-def year_chart(counts: list[tuple[int, int]], width: int = 640, height: int = 180, max_labels: int = 12) -> Chart | None:
+def year_chart(counts: list[tuple[int, int]], width: int = 640, height: int = 190, max_labels: int = 7) -> Chart | None:
     """Bars for each year from the first to the last with meetings, empty years included."""
     if not counts:
         return None
     by_year = dict(counts)
     years = list(range(min(by_year), max(by_year) + 1))
     top = max(by_year.values())
-    left, bottom, gap = 32, 22, 2
+    left, bottom, gap = 34, 26, 2
     slot = (width - left) / len(years)
     plot = height - bottom - 8
     step = -(-len(years) // max_labels)  # label every step-th year so the labels never overlap
