@@ -131,3 +131,34 @@ def test_download_csv_and_json_of_a_filtered_list(page, demo):
     data = json.loads(page.request.get(demo + "/meetings/" + href).text())
     assert data["count"] == len(shown) and {m["kind"] for m in data["results"]} == {"bilateral"}
     assert {m["title"] for m in data["results"]} == {r[0] for r in rows[1:]}
+
+
+AUDITED = [
+    "/", "/search/?q=Lavrov", "/meetings/?status=held&country=CN", "/meetings/sergey-lavrov-meets-wang-yi-in-beijing-2024-04-09/",
+    "/people/wang-yi/", "/countries/cn/", "/countries/CN/RU/", "/organisations/shanghai-cooperation-organization/",
+    "/statements/", "/about/data/",
+]
+
+
+def test_main_pages_pass_an_accessibility_audit(page, demo):
+    """axe-core finds no serious or critical problem (contrast, labels, names, nesting, link styling)."""
+    from axe_playwright_python.sync_playwright import Axe
+
+    axe, problems = Axe(), {}
+    for path in AUDITED:
+        page.goto(demo + path)
+        violations = [v for v in axe.run(page).response["violations"] if v["impact"] in ("serious", "critical")]
+        if violations:
+            problems[path] = [(v["id"], [n["target"] for n in v["nodes"][:3]]) for v in violations]
+    assert not problems, problems
+
+
+def test_list_pages_fit_a_phone(page, demo):
+    page.set_viewport_size({"width": 375, "height": 800})
+    for path in ["/meetings/?status=held", "/people/wang-yi/", "/countries/cn/", "/search/?q=Wang", "/countries/CN/RU/"]:
+        page.goto(demo + path)
+        assert page.evaluate("document.documentElement.scrollWidth") <= 375, path
+    page.goto(demo + "/meetings/?status=held")
+    results = page.locator(".results").bounding_box()
+    filters = page.locator("#filters").bounding_box()
+    assert results["y"] < filters["y"]  # on a phone the results come first
