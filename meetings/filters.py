@@ -89,6 +89,10 @@ class OrderingFilter(filters.OrderingFilter):
     """Sorts with empty values last in both directions, on every database
     (PostgreSQL would put NULL dates first when sorting newest first)."""
 
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("empty_label", "best match or the list's order")
+        super().__init__(*args, **kwargs)
+
     def get_ordering_value(self, param):
         descending = param.startswith("-")
         field = self.param_map[param.lstrip("-")]
@@ -99,7 +103,7 @@ class OrderingFilter(filters.OrderingFilter):
 class SearchFilterSet(filters.FilterSet):
     """A free-text `q` filter served by the model's QuerySet.search()."""
 
-    q = filters.CharFilter(method="filter_text", label="Search")
+    q = filters.CharFilter(method="filter_text", label="Search", max_length=200)
 
     def filter_text(self, queryset, name, value):
         return queryset.search(value)

@@ -130,10 +130,24 @@ class SearchView(TemplateView):
         context["q"] = text
         if len(text) > self.max_length:
             context["error"] = f"A search is at most {self.max_length} characters long."
+        elif "\x00" in text:
+            context["error"] = "A search cannot contain a null character."
         elif text:
             context["groups"] = search.search_everything(text)
             context["total"] = sum(g.count for g in context["groups"])
         return context
+
+    def render_to_response(self, context, **response_kwargs):
+        if self.request.GET.get("format") != "json":
+            return super().render_to_response(context, **response_kwargs)
+        if "error" in context:
+            return json_response({"errors": {"q": [context["error"]]}}, status=400)
+        return json_response({"q": context["q"], "groups": [
+            {"kind": g.key, "count": g.count, "list_url": self.request.build_absolute_uri(g.list_url),
+             "results": [{"url": self.request.build_absolute_uri(h.url), "title": str(h.title),
+                          "snippet": str(h.snippet), "meta": h.meta} for h in g.hits]}
+            for g in context.get("groups", [])
+        ]})
 
 
 class AboutDataView(TemplateView):
@@ -151,7 +165,7 @@ class AboutDataView(TemplateView):
 
 def person_suggestions(request):
     """What the participant and speaker boxes suggest as one types: names, best matches first."""
-    text = request.GET.get("q", "")[:100]
+    text = request.GET.get("q", "")[:100].replace("\x00", "")
     return json_response({"results": [
         {"slug": p.slug, "name": p.name, "label": serializers.person_label(p)}
         for p in Person.objects.suggestions(text)

@@ -156,3 +156,29 @@ def test_the_search_indexes_are_used():
         plan = "\n".join(row[0] for row in cursor.fetchall())
         cursor.execute("SET enable_seqscan = on")
     assert "statement_search_idx" in plan
+
+
+@pytest.mark.parametrize("text", ['"', "-", "or", "a & b | c", "(", "the", "\\", "x" * 199, "<mark>"])
+def test_odd_queries_never_fail(client, speeches, text):
+    for url in ["/search/", "/meetings/", "/statements/", "/people/", "/articles/", "/organisations/",
+                "/people/suggest/"]:
+        assert client.get(url, {"q": text}).status_code == 200, url
+    assert client.get("/search/", {"q": text, "format": "json"}).status_code == 200
+
+
+def test_a_null_character_is_refused_politely(client, speeches):
+    response = client.get("/search/", {"q": "wang\x00"})
+    assert response.status_code == 200 and "null character" in response.content.decode()
+    assert client.get("/meetings/", {"q": "wang\x00"}).status_code == 200
+    assert client.get("/people/suggest/", {"q": "wa\x00ng"}).status_code == 200
+
+
+def test_search_results_as_json(client, speeches):
+    data = client.get("/search/", {"q": "Antalya", "format": "json"}).json()
+    groups = {g["kind"]: g for g in data["groups"]}
+    assert data["q"] == "Antalya" and list(groups) == ["meetings", "statements", "people", "organisations", "articles"]
+    assert groups["meetings"]["count"] == 1 and groups["meetings"]["results"][0]["url"].endswith(
+        speeches["talks"].get_absolute_url())
+    assert "<mark>Antalya</mark>" in groups["meetings"]["results"][0]["title"]
+    assert groups["meetings"]["list_url"] == "http://testserver/meetings/?q=Antalya"
+    assert client.get("/search/", {"q": "x" * 300, "format": "json"}).status_code == 400
