@@ -84,6 +84,11 @@ DATABASES = {
     )
 }
 
+if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
+    # No JIT compilation: ranking thousands of search matches looks costly enough to the planner to
+    # compile the query, which takes longer (seconds) than running it (measured: scripts/benchmark_search.py).
+    DATABASES["default"].setdefault("OPTIONS", {})["options"] = "-c jit=off"
+
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # `manage.py loaddata demo` finds fixtures/demo.json.

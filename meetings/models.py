@@ -7,11 +7,19 @@ POLECAT's CONSULT events (visit, third-party, multilateral, phone).
 from __future__ import annotations
 
 from django.contrib.postgres.indexes import GinIndex
+from django.contrib.postgres.search import SearchVectorField
 from django.db import models
 from django.db.models import F, Q
 from django.urls import reverse
 
 from . import querysets, search
+
+
+def stored_document(document) -> models.GeneratedField:
+    """The record's search document, kept by the database (meetings/search.py)."""
+    return models.GeneratedField(
+        expression=search.Document(document), output_field=SearchVectorField(), db_persist=True, serialize=False
+    )
 
 
 class Curated(models.Model):
@@ -83,6 +91,7 @@ class Organisation(Curated):
     )
     aliases = models.JSONField(default=list, blank=True, help_text="Other names and spellings.")
     wikidata_id = models.CharField(max_length=20, blank=True)
+    search_document = stored_document(search.organisation_document())
 
     objects = querysets.OrganisationQuerySet.as_manager()
 
@@ -90,7 +99,7 @@ class Organisation(Curated):
         ordering = ["name"]
         indexes = [
             models.Index(fields=["acronym"], name="org_acronym_idx"),  # acronym look-ups by the importer
-            GinIndex(search.organisation_document(), name="organisation_search_idx"),  # Organisation.objects.search()
+            GinIndex(fields=["search_document"], name="organisation_search_idx"),  # Organisation.objects.search()
         ]
 
     def __str__(self) -> str:
@@ -113,6 +122,7 @@ class Person(Curated):
         help_text="The body the person speaks for when it is not a state.",
     )
     wikidata_id = models.CharField(max_length=20, blank=True)
+    search_document = stored_document(search.person_document())
 
     objects = querysets.PersonQuerySet.as_manager()
 
@@ -121,7 +131,7 @@ class Person(Curated):
         verbose_name_plural = "people"
         indexes = [
             models.Index(fields=["name"], name="person_name_idx"),  # name look-ups and sorting
-            GinIndex(search.person_document(), name="person_search_idx"),  # Person.objects.search()
+            GinIndex(fields=["search_document"], name="person_search_idx"),  # Person.objects.search()
             # Person.objects.search(): a misspelt name (name %> 'Lavrof').
             GinIndex(fields=["name"], opclasses=["gin_trgm_ops"], name="person_name_trgm_idx"),
         ]
@@ -175,6 +185,7 @@ class Article(models.Model):
     text = models.TextField(help_text="The article as imported; provenance spans index into it.")
     content_hash = models.CharField(max_length=64, unique=True, help_text="SHA-256 of the text.")
     imported_at = models.DateTimeField(auto_now_add=True)
+    search_document = stored_document(search.article_document())
 
     objects = querysets.ArticleQuerySet.as_manager()
 
@@ -182,7 +193,7 @@ class Article(models.Model):
         ordering = ["-published", "title"]
         indexes = [
             models.Index(fields=["-published"], name="article_published_idx"),  # list order
-            GinIndex(search.article_document(), name="article_search_idx"),  # Article.objects.search()
+            GinIndex(fields=["search_document"], name="article_search_idx"),  # Article.objects.search()
         ]
 
     def __str__(self) -> str:
@@ -228,6 +239,7 @@ class Meeting(Curated):
     )
     participants = models.ManyToManyField(Person, through="Participation", related_name="meetings")
     articles = models.ManyToManyField(Article, through="MeetingSource", related_name="meetings")
+    search_document = stored_document(search.meeting_document())
 
     objects = querysets.MeetingQuerySet.as_manager()
 
@@ -237,7 +249,7 @@ class Meeting(Curated):
             # The meetings list: newest first, filtered by status and kind.
             models.Index(fields=["-date", "title"], name="meeting_date_idx"),
             models.Index(fields=["status", "kind"], name="meeting_status_kind_idx"),
-            GinIndex(search.meeting_document(), name="meeting_search_idx"),  # Meeting.objects.search()
+            GinIndex(fields=["search_document"], name="meeting_search_idx"),  # Meeting.objects.search()
         ]
         constraints = [
             models.CheckConstraint(
@@ -357,6 +369,7 @@ class Statement(Curated, Span):
         Meeting, null=True, blank=True, on_delete=models.SET_NULL, related_name="statements"
     )
     article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="statements")
+    search_document = stored_document(search.statement_document())
 
     objects = querysets.StatementQuerySet.as_manager()
 
@@ -365,7 +378,7 @@ class Statement(Curated, Span):
         indexes = [
             models.Index(fields=["-date"], name="statement_date_idx"),  # statements list order
             models.Index(fields=["article", "start"], name="statement_article_idx"),  # article highlights
-            GinIndex(search.statement_document(), name="statement_search_idx"),  # Statement.objects.search()
+            GinIndex(fields=["search_document"], name="statement_search_idx"),  # Statement.objects.search()
         ]
         constraints = [
             Span.span_constraint("statement_valid_span"),

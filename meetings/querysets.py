@@ -100,8 +100,7 @@ class OrganisationQuerySet(FacetQuerySet):
         )
 
     def search(self, text: str):
-        return site_search.apply(self, text, document=site_search.organisation_document(),
-                                 fallback=["name", "acronym", "aliases"])
+        return site_search.apply(self, text, fallback=["name", "acronym", "aliases"])
 
 
 class PersonQuerySet(FacetQuerySet):
@@ -129,7 +128,7 @@ class PersonQuerySet(FacetQuerySet):
         )
 
     def search(self, text: str):
-        return site_search.apply(self, text, document=site_search.person_document(), fallback=["name", "aliases"],
+        return site_search.apply(self, text, fallback=["name", "aliases"],
                                  fuzzy="name")
 
     def named(self, value: str):
@@ -162,8 +161,7 @@ class PersonQuerySet(FacetQuerySet):
 
 class ArticleQuerySet(FacetQuerySet):
     def search(self, text: str):
-        return site_search.apply(self, text, document=site_search.article_document(),
-                                 fallback=["title", "source", "text"])
+        return site_search.apply(self, text, fallback=["title", "source", "text"])
 
     def with_counts(self):
         return self.annotate(
@@ -252,10 +250,11 @@ class MeetingQuerySet(FacetQuerySet):
 
         def related(text):
             people = Person.objects.search(text).values("pk")
-            attended = Participation.objects.filter(meeting=OuterRef("pk"), person__in=people)
-            return Q(Exists(attended)) | Q(organisation__in=Organisation.objects.search(text).values("pk"))
+            return [Participation.objects.filter(person__in=people).values("meeting_id"),
+                    self.model._base_manager.filter(organisation__in=Organisation.objects.search(text).values("pk"))
+                    .values("pk")]
 
-        return site_search.apply(self, text, document=site_search.meeting_document(), fallback=[], related=related)
+        return site_search.apply(self, text, fallback=[], related=related)
 
 
 class ParticipationQuerySet(models.QuerySet):
@@ -281,10 +280,9 @@ class StatementQuerySet(FacetQuerySet):
         from .models import Person
 
         def related(text):
-            return Q(speaker__in=Person.objects.search(text).values("pk"))
+            return [self.model._base_manager.filter(speaker__in=Person.objects.search(text).values("pk")).values("pk")]
 
-        return site_search.apply(self, text, document=site_search.statement_document(),
-                                 fallback=["text", "speaker__name"], related=related)
+        return site_search.apply(self, text, fallback=["text", "speaker__name"], related=related)
 
     def quotes(self):
         return self.filter(kind="quote")

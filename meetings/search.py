@@ -1,8 +1,9 @@
 """Search across Chancery's records, one interface on both databases.
 
-On PostgreSQL each searchable model has a weighted document (`SearchVector`)
-with a GIN expression index built on the very same expression, so
-`filter(search_document=query)` uses the index. Queries use the `websearch`
+On PostgreSQL each searchable model stores its weighted document
+(`SearchVector`) in a generated column, `search_document`, with a GIN index:
+matching, rechecking and ranking read the stored vector instead of parsing
+the text of every candidate again. Queries use the `websearch`
 syntax (`"common interests" -Lavrov`, `wang or lavrov`), are ranked, and are
 read with the `chancery` text search configuration (migration 0004): English
 stemming over unaccented words, so "Cavusoglu" finds "Çavuşoğlu". A person's
@@ -24,9 +25,11 @@ from dataclasses import dataclass, field
 from functools import reduce
 from operator import add, or_
 
-from django.contrib.postgres.search import SearchHeadline, SearchQuery, SearchRank, SearchVector, TrigramWordSimilarity
+from django.contrib.postgres.search import (
+    SearchHeadline, SearchQuery, SearchRank, SearchVector, SearchVectorField, TrigramWordSimilarity,
+)
 from django.db import connection
-from django.db.models import F, Q, TextField
+from django.db.models import F, Func, Q, TextField
 from django.db.models.functions import Cast, Greatest
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
@@ -44,7 +47,18 @@ def _document(*weighted: tuple[list, str]) -> SearchVector:
     return reduce(add, (SearchVector(*fields, weight=weight, config=CONFIG) for fields, weight in weighted))
 
 
-# The documents. Each model's Meta has a GinIndex on exactly this expression.
+class Document(Func):
+    """The expression of a `search_document` generated column: the weighted vector on PostgreSQL,
+    NULL on other databases (SQLite has no tsvector; its search reads the fields themselves)."""
+
+    template = "%(expressions)s"
+    output_field = SearchVectorField()
+
+    def as_sqlite(self, compiler, connection, **extra_context):
+        return "NULL", []
+
+
+# The documents, each stored in its model's `search_document` column.
 def meeting_document():
     return _document((["title"], "A"), (["place", "date_phrase"], "B"))
 
@@ -110,11 +124,12 @@ def fallback_condition(fields: list[str], text: str) -> Q:
     return condition
 
 
-def apply(queryset, text: str, *, document, fallback: list[str], related=None, fuzzy: str | None = None):
+def apply(queryset, text: str, *, fallback: list[str], related=None, fuzzy: str | None = None):
     """Filter `queryset` to what matches `text`, best first on PostgreSQL.
 
-    `related(text)` gives a further condition (a meeting whose participant
-    matches); `fuzzy` names a field compared by trigram word similarity.
+    `related(text)` gives querysets of further matching ids, one column each
+    (meetings whose participant matches); `fuzzy` names a field compared by
+    trigram word similarity.
     """
     if not text.strip():
         return queryset
@@ -122,18 +137,18 @@ def apply(queryset, text: str, *, document, fallback: list[str], related=None, f
         return queryset.filter(fallback_condition(fallback, text))
     query = web_query(text)
     own = Q(search_document=query)
-    rank = SearchRank(document, query)
+    rank = SearchRank(F("search_document"), query)
     if fuzzy and is_plain(text):
         own |= Q(**{f"{fuzzy}__trigram_word_similar": text})
         rank = Greatest(rank, TrigramWordSimilarity(text, fuzzy))
-    # The record's own match is a subquery on its table alone, where the GIN indexes serve it;
-    # OR-ed with related matches in one WHERE, PostgreSQL would compute every row's document instead.
-    matching = queryset.model._base_manager.alias(search_document=document).filter(own).values("pk")
-    condition = Q(pk__in=matching)
+    # The ids that match, as one UNION of index scans (its own document; related records): OR-ed in
+    # one WHERE, the planner would scan the whole table and misjudge how many rows it must rank.
+    parts = [queryset.model._base_manager.filter(own).order_by().values("pk")]
     if related is not None:
-        condition |= related(text)
+        parts += [part.order_by() for part in related(text)]
+    matching = parts[0].union(*parts[1:]) if len(parts) > 1 else parts[0]
     ordering = queryset.query.order_by or queryset.model._meta.ordering
-    return queryset.annotate(search_rank=rank).filter(condition).order_by("-search_rank", *ordering)
+    return queryset.annotate(search_rank=rank).filter(pk__in=matching).order_by("-search_rank", *ordering)
 
 
 def with_headlines(queryset, text: str, fields: dict[str, tuple[str, bool]]):
