@@ -33,31 +33,32 @@ def test_phone_call_is_a_call():
 
 def test_planned_visits_one_per_country_and_future_dates():
     result = run(
-        "Foreign Minister Penny Wong met Indonesian Foreign Minister Retno Marsudi in Jakarta on Monday, "
-        "ahead of the minister's visits to Malaysia and Thailand.\n\n"
-        "Wong will meet Thai Prime Minister Srettha Thavisin on Thursday."
+        "Foreign Minister Clara Whitfield met Indonesian Foreign Minister Dewi Kartika in Jakarta on Monday, "
+        "ahead of her visits to Malaysia and Thailand.\n\n"
+        "Whitfield will meet Thai Prime Minister Somsak Chaiyaporn on Thursday."
     )
     found = meetings(result)
-    assert ("held", "bilateral", "2024-03-11", ["Penny Wong", "Retno Marsudi"]) in found
+    assert ("held", "bilateral", "2024-03-11", ["Clara Whitfield", "Dewi Kartika"]) in found
     planned = [m for m in result["meetings"] if m["status"] == "planned"]
-    assert {m["country"] for m in planned if m["participants"] == ["Penny Wong"]} >= {"MY"}
-    assert ("planned", "bilateral", "2024-03-14", ["Penny Wong", "Srettha Thavisin"]) in found
+    assert {m["country"] for m in planned if m["participants"] == ["Clara Whitfield"]} >= {"MY"}
+    assert ("planned", "bilateral", "2024-03-14", ["Clara Whitfield", "Somsak Chaiyaporn"]) in found
 
 
 def test_summit_mentions_merge_into_one_multilateral_meeting():
     result = run(
-        "Kazakh President Kassym-Jomart Tokayev and Uzbek President Shavkat Mirziyoyev attended the summit in Astana on Friday.\n\n"
-        "Kyrgyz President Sadyr Japarov also addressed the summit."
+        "Mongolian President Batbayar Enkhtaivan and Kazakh President Askar Nurmagambetov attended the summit in "
+        "Ulaanbaatar on Friday.\n\n"
+        "Kyrgyz President Bakyt Osmonov also addressed the summit."
     )
     (meeting,) = result["meetings"]
     assert meeting["kind"] == "multilateral" and meeting["date"] == "2024-03-08"
-    assert set(meeting["participants"]) == {"Kassym-Jomart Tokayev", "Shavkat Mirziyoyev", "Sadyr Japarov"}
+    assert set(meeting["participants"]) == {"Batbayar Enkhtaivan", "Askar Nurmagambetov", "Bakyt Osmonov"}
 
 
 def test_separate_talks_are_separate_bilaterals_on_the_sidelines():
     result = run(
         "Leaders attended the SCO summit in Astana on Friday, chaired by Kazakh President Kassym-Jomart Tokayev.\n\n"
-        "On the sidelines of the summit, Tokayev held separate talks with Uzbek President Shavkat Mirziyoyev "
+        "On the sidelines of that summit, Tokayev held separate talks with Uzbek President Shavkat Mirziyoyev "
         "and Tajik President Emomali Rahmon."
     )
     bilaterals = [m for m in result["meetings"] if m["kind"] == "bilateral"]
@@ -148,23 +149,23 @@ def test_welcoming_a_visitor_is_a_meeting_and_others_take_part():
 
 
 def test_a_venue_is_not_a_person():
-    result = run("At the outset of the meeting, held at Qasr Al Watan in Abu Dhabi, Sheikh Abdullah bin Zayed welcomed "
-                 "Israeli Foreign Minister Yair Lapid on Tuesday.")
-    assert "Qasr Al Watan" not in {p["name"] for p in result["people"]}
+    result = run("At the beginning of the session, held at Qasr Al Noor in Doha, Sheikh Tamim bin Rashid welcomed "
+                 "Greek Foreign Minister Nikos Dimitriou on Tuesday.")
+    assert "Qasr Al Noor" not in {p["name"] for p in result["people"]}
 
 
 def test_a_counterpart_named_after_a_long_title_and_a_comma():
-    result = run("The High Representative of the European Union, Josep Borrell, travelled to Tehran today, where he held "
-                 "talks with the Minister for Foreign Affairs of the Islamic Republic of Iran, Hossein Amir-Abdollahian.")
-    assert meetings(result) == [("held", "bilateral", "2024-03-11", ["Hossein Amir-Abdollahian", "Josep Borrell"])]
-    assert result["meetings"][0]["place"] == "Tehran"
+    result = run("The Secretary-General of the Council of Europe, Marta Lindqvist, travelled to Baku today, where she "
+                 "held talks with the Deputy Prime Minister and Minister for Foreign Affairs of Azerbaijan, Elchin Mammadli.")
+    assert meetings(result) == [("held", "bilateral", "2024-03-11", ["Elchin Mammadli", "Marta Lindqvist"])]
+    assert result["meetings"][0]["place"] == "Baku"
 
 
 @pytest.mark.parametrize(
     "text, expected",
     [
-        ("Japanese Prime Minister Fumio Kishida sat down with U.S. President Joe Biden at the White House on Wednesday.",
-         ("held", "bilateral", "2024-03-06", ["Fumio Kishida", "Joe Biden"])),
+        ("Belgian Prime Minister Lukas Verbeke sat down with Polish President Tomasz Wrona at the Presidential Palace "
+         "on Wednesday.", ("held", "bilateral", "2024-03-06", ["Lukas Verbeke", "Tomasz Wrona"])),
         ("Australian Foreign Minister Penny Wong and New Zealand Foreign Minister Winston Peters held a video conference "
          "on Tuesday.", ("held", "call", "2024-03-05", ["Penny Wong", "Winston Peters"])),
         ("Egyptian President Abdel Fattah al-Sisi is due to visit Ankara next month for talks with Turkish President "

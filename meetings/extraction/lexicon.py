@@ -70,8 +70,8 @@ SPEECH_VERBS = {
     "accuse", "describe", "confirm", "voice", "reiterate", "acknowledge", "hope", "suggest", "criticize",
     "criticise", "reject", "vow", "declare", "claim", "assure", "caution", "deny", "demand", "promise",
     "recall", "highlight", "point", "observe", "comment", "remark", "reply", "respond", "answer", "write",
-    "tweet", "share", "set", "make", "push", "look", "discuss", "outline", "condemn", "appeal", "ask",
-    "agree", "invite", "predict", "estimate", "admit", "concede", "maintain", "contend", "assert",
+    "tweet", "share", "set", "make", "push", "look", "outline", "condemn", "appeal", "ask",
+    "invite", "predict", "estimate", "admit", "concede", "maintain", "contend", "assert",
     "recommend", "advise", "complain", "lament", "signal", "indicate", "congratulate",
     "encourage", "support", "oppose", "quote", "mention", "reassure", "inform",
 }
@@ -79,7 +79,7 @@ SPEECH_VERBS = {
 PARTICLE_VERBS = {"set": {"out", "forth"}, "make": {"clear"}, "push": {"back"}, "look": {"forward"},
                   "point": {"out", "to"}, "call": {"for", "on", "upon"}, "share": {"concern", "view", "views"}}
 # Verbs that carry words only with a clausal complement or a quote; "support X" alone is not speech.
-NEEDS_CONTENT = {"support", "oppose", "agree", "invite", "discuss", "ask", "update", "brief", "raise", "welcome",
+NEEDS_CONTENT = {"support", "oppose", "invite", "ask", "update", "brief", "raise", "welcome",
                  "thank", "praise", "condemn", "reject", "encourage", "congratulate", "share"}
 
 MEETING_NOUNS = {

@@ -8,6 +8,7 @@ import re
 from dataclasses import dataclass
 
 from . import gazetteer as G
+from .attendance import attendance_in
 from .dates import find_dates
 from .lexicon import CALL_WORDS, GATHERING_NOUNS, MEETING_NOUNS, NON_MEETING_NOUNS
 from .sentences import Sentence
@@ -99,6 +100,17 @@ def find_triggers(sentence: Sentence) -> list[Trigger]:
     return triggers
 
 
+def _visit_call(token) -> bool:
+    """'paid a courtesy call on', 'called on the minister': a visit in person, not a phone call."""
+    if token.lower_ not in {"call", "calls", "called"}:
+        return False
+    if any(c.lower_ in {"courtesy", "farewell", "introductory", "official"} for c in token.children):
+        return True
+    if token.lemma_.lower() == "call" and token.pos_ == "VERB":
+        return any(c.lower_ in {"on", "upon", "at"} for c in token.children)
+    return token.head.lemma_.lower() == "pay"
+
+
 def _remote_conference(noun) -> bool:
     """'a video conference', 'a virtual conference call': a call, not a press conference."""
     return noun.lower_ in {"conference", "link"} and any(
@@ -117,7 +129,7 @@ def _courtesy_call(token, sentence) -> bool:
     if any(c.dep_ == "xcomp" or (c.dep_ == "ccomp") for c in token.children):
         return False
     for child in token.children:
-        if child.dep_ in {"prep", "prt"} and child.lower_ in {"on", "upon"}:
+        if child.dep_ in {"prep", "prt"} and child.lower_ in {"on", "upon", "at"}:
             objects = [t for t in child.subtree if t is not child]
             if any(t.dep_ == "aux" and t.lower_ == "to" for t in token.subtree):
                 return False
@@ -171,6 +183,10 @@ def _governing_subjects(token, sentence: Sentence, resolve) -> list[Person]:
     return []
 
 
+_FUTURE_WORDS = {"slated", "poised", "scheduled", "expected", "due", "set", "planned", "planning", "hoping",
+                 "intends", "intend", "wants", "seeks", "aims"}
+
+
 def _future(token) -> bool:
     """Is the event planned: 'will meet', 'is scheduled to visit', 'ahead of the visit'?"""
     current = token
@@ -179,9 +195,11 @@ def _future(token) -> bool:
             return True
         if any(c.lemma_.lower() in {"schedule", "expect", "due", "set", "plan"} and c.dep_ in {"auxpass", "aux", "acomp"} for c in current.children):
             return True
-        if _lemma(current) in {"schedule", "expect", "plan", "intend", "prepare", "agree", "due", "set", "slate"} \
-                and current is not token:
+        if (_lemma(current) in {"schedule", "expect", "plan", "intend", "prepare", "agree", "due", "set", "slate"}
+                or current.lower_ in _FUTURE_WORDS) and current is not token:
             return True
+        if current is not token and current.lemma_ == "be" and token.dep_ == "xcomp" and token.head is current:
+            return True  # "is to meet"
         if current.lower_ in {"invitation", "ahead"} and current is not token:
             return True
         if current.dep_ == "ROOT":
@@ -206,6 +224,12 @@ def build_meetings(sentence: Sentence, resolve, anchor, group=None) -> list[Meet
     trigger_tokens = {t.token.i for t in triggers} | {t.noun.i for t in triggers if t.noun is not None}
     for trigger in triggers:
         meetings.extend(_meetings_from(trigger, sentence, resolve, anchor, trigger_tokens, group))
+    attendance = attendance_in(sentence, resolve)
+    if attendance is not None:
+        people = [*attendance.anchor, *(p for p in attendance.people if p not in attendance.anchor)]
+        addition = _new_meeting("held", people, sentence, sentence.start, sentence.end, "addition")
+        addition.trigger = attendance.construction
+        meetings.append(addition)
     return meetings
 
 
@@ -243,6 +267,12 @@ def _meetings_from(trigger: Trigger, sentence: Sentence, resolve, anchor, trigge
                 subjects = [c for c in token.head.head.children if c.dep_ in {"nsubj", "nsubjpass"}]
         if not subjects and token.dep_ == "acl" and lemma in {"visit", "meet", "travel"}:
             add(_governing_subjects(token.head, sentence, resolve))
+        if not subjects and not participants and token.dep_ == "acl" and token.head.pos_ in {"NOUN", "PROPN"} \
+                and token.head.lower_ not in MEETING_NOUNS | GATHERING_NOUNS:
+            # "A delegation led by X called on Y": a parse that hangs the verb on its subject noun.
+            own_clause = {t.i for t in token.subtree}
+            add([p for t in token.head.subtree if t.i not in own_clause and t.i not in nested
+                 and (p := resolve(t, sentence))])
         passive_meeting = any(s.lower_ in MEETING_NOUNS | GATHERING_NOUNS for s in subjects)
         # "The Secretary-General spoke by telephone with President X": a side told by office only.
         unnamed_party = bool(subjects) and all(
@@ -257,7 +287,10 @@ def _meetings_from(trigger: Trigger, sentence: Sentence, resolve, anchor, trigge
                 add(_they(token, sentence, resolve))
                 continue
             if group is not None and _is_group(subject):
-                add(group())
+                # "The two ministers, A of Chile and B of Peru, met": the names told with them, else
+                # the people of the meeting told last.
+                named = [p for t in subject.subtree if (p := resolve(t, sentence))]
+                add(named or group(subject.lemma_.lower()))
                 continue
             add([p for t in [subject, *subject.subtree] if (p := resolve(t, sentence))])
         for child in token.children:
@@ -267,7 +300,7 @@ def _meetings_from(trigger: Trigger, sentence: Sentence, resolve, anchor, trigge
                 _share_country(child, sentence, resolve, nested)
             if child.dep_ in {"dobj", "obj", "dative", "agent", "prep", "attr", "npadvmod"} or (
                 child.dep_ == "advmod" and child.lower_ == "together"):
-                if child.dep_ == "prep" and child.lower_ not in {"with", "by", "between", "among"} | (
+                if child.dep_ == "prep" and child.lower_ not in {"with", "by", "between", "among", "alongside"} | (
                         {"on", "upon"} if lemma == "call" else {"to"} if lemma == "speak" else set()):
                     continue
                 add([p for t in _subtree_without(child, nested) if (p := resolve(t, sentence))], objects)
@@ -295,6 +328,8 @@ def _meetings_from(trigger: Trigger, sentence: Sentence, resolve, anchor, trigge
         for child in token.children:
             if child.dep_ == "poss":
                 owners = [p for t in _subtree_without(child, nested) if (p := resolve(t, sentence))]
+                if not owners and child.lower_ == "their":
+                    owners = _governing_subjects(token, sentence, resolve)  # "A and B signed ... after their talks"
                 add(owners)
                 unnamed_party = unnamed_party or (not owners and child.pos_ in {"NOUN", "PROPN"})
             elif child.dep_ == "prep" and child.lower_ in {"with", "between", "among"} or child.dep_ == "acl":
@@ -356,7 +391,7 @@ def _meetings_from(trigger: Trigger, sentence: Sentence, resolve, anchor, trigge
         meeting = _new_meeting(status, participants[:1], sentence, region_start, region_end, "visit to place")
         meeting.date = _date_for(sentence, token, region, anchor, True)
         if city:
-            meeting.place, meeting.country = city, G.C.cities().get(city)
+            meeting.place, meeting.country = city, G.C.city_country(city, _countries_near(sentence))
         if orgs:
             meeting.organisation = orgs[0].value
             meeting.kind = "multilateral"
@@ -368,7 +403,8 @@ def _meetings_from(trigger: Trigger, sentence: Sentence, resolve, anchor, trigge
     remote = noun is not None and _remote_conference(noun)
     gathering = not two_sided and not remote and (_is_gathering(noun if noun is not None else token, sentence) or (
         lemma in {"attend", "chair", "address", "convene", "co-chair", "join"}))
-    call = any(t.lower_ in CALL_WORDS for t in sentence.span if abs(t.i - token.i) <= 6) or lemma in {"phone", "telephone"}
+    call = any(t.lower_ in CALL_WORDS and not _visit_call(t) for t in sentence.span if abs(t.i - token.i) <= 6) \
+        or lemma in {"phone", "telephone"}
     call = call or (noun is not None and _remote_conference(noun))
     if lemma == "speak" and not any(c.dep_ == "prep" and c.lower_ in {"in", "at"} for c in token.children):
         call = True  # "the Prime Minister spoke to President Ruto": a readout's call
@@ -463,7 +499,7 @@ def _conjoined_before(subjects, sentence: Sentence, resolve) -> list[Person]:
             if other.person is None or other.end > mention.start:
                 continue
             gap = sentence.paragraph.text[other.end - sentence.paragraph.start : mention.start - sentence.paragraph.start]
-            if re.fullmatch(r"\s+and\s+(?:[\w’'.-]+\s+){0,5}", gap) and not re.search(r"\b(?:said|met|with)\b", gap):
+            if re.fullmatch(r"\s+and\s+(?:[\w’'.-]+\s+){0,8}", gap) and not re.search(r"\b(?:said|met|with)\b", gap):
                 people.append(other.person)
     return people
 
@@ -530,7 +566,25 @@ def _city_in(sentence, lo, hi) -> str | None:
             continue
         if lo <= found.start < hi:
             return found.value
+    # A smaller town is a place where the sentence puts one: "in Cholpon-Ata", "the resort of Sochi".
+    near = _countries_near(sentence)
+    for match in _TOWN_AFTER.finditer(text, lo, hi):
+        words = match.group(1).split()
+        for n in range(len(words), 0, -1):
+            name = " ".join(words[:n])
+            if G.C.city_country(name, near):
+                return name
     return None
+
+
+_TOWN_AFTER = re.compile(
+    r"\b(?:in|at|to|visited|visiting|(?:resort|city|town|capital|port|village|island) of)\s+(?:the\s+)?"
+    r"([A-Z][\w'’-]+(?: [A-Z][\w'’-]+){0,2})")
+
+
+def _countries_near(sentence) -> set[str]:
+    """The countries a paragraph names, which tell which of several same-named towns it means."""
+    return {f.value for f in G.find_countries(sentence.paragraph.text)}
 
 
 def _attached_places(token, noun) -> list[tuple[int, int]]:
@@ -580,7 +634,7 @@ def _place(sentence, lo, hi, attached=(), fallback=True) -> tuple[str | None, st
         if venue and venue != city:
             break
         venue = None
-    country = G.C.cities().get(city) if city else region_country
+    country = G.C.city_country(city, _countries_near(sentence)) if city else region_country
     if venue:
         venue_country = next((c for v, c in VENUE_COUNTRIES.items() if v in venue), None)
         if venue_country and country and venue_country != country:

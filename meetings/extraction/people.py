@@ -29,6 +29,11 @@ _LINK_WORDS = {"of", "for", "and", "the", "on", "to"}
 _SPEECH_ADJACENT = re.compile(r"^\s*(?:,\s*)?(?:said|says|told|added|noted|stressed|warned|argued)\b")
 _SPEECH_BEFORE = re.compile(r"\b(?:said|says|added|noted|according to)\s*$")
 _COUNTERPART = {"counterpart", "colleague", "host"}
+_RANKS = {"ambassador", "general", "senator", "admiral", "colonel", "marshal"}
+_COURTESY_WORDS = {"honourable", "honorable", "hon.", "hon", "visiting", "esteemed", "distinguished"}
+# Offices a description names in other words: "the premier" is the Prime Minister.
+_OFFICE_SYNONYMS = {"premier": ("prime minister",), "diplomat": ("minister", "secretary"),
+                    "chancellor": ("chancellor",), "envoy": ("ambassador", "representative", "envoy")}
 
 
 @dataclass
@@ -69,7 +74,14 @@ class ParagraphContext:
         return None
 
 
-def _is_name_word(word: str, context: ParagraphContext, start: int) -> bool:
+def _is_place_named_word(word: str, context: ParagraphContext, start: int) -> bool:
+    """'Lima' in 'Carla Lima', 'Victoria' in 'Victoria Nuland': a city's name that would be a
+    name word if it were not a city's."""
+    bare = strip_possessive(word.rstrip("."))[0]
+    return bare in G.C.cities() and bare not in G.C.country_names() and _is_name_word(word, context, start, cities=True)
+
+
+def _is_name_word(word: str, context: ParagraphContext, start: int, cities: bool = False) -> bool:
     if word.lower() in HONORIFICS or word.lower() in _NAME_HONORIFICS:
         return False
     if is_initial(word):
@@ -86,7 +98,7 @@ def _is_name_word(word: str, context: ParagraphContext, start: int) -> bool:
         return False
     if context.unit_at(start, start + len(bare)):
         return False
-    if bare in G.C.cities():
+    if bare in G.C.cities() and not cities:
         return False
     return True
 
@@ -158,11 +170,15 @@ def find_mentions(paragraph_text: str, paragraph_index: int, offset: int, contex
     while i < len(words):
         start, end, word = words[i]
         low = word.lower()
-        if low in _PRONOUNS and not (i + 1 < len(words) and words[i + 1][2] in {"Highness", "Excellency", "Majesty"}):
+        if low in _PRONOUNS and not word.isupper() \
+                and not (i + 1 < len(words) and words[i + 1][2] in {"Highness", "Excellency", "Majesty"}):
             mentions.append(Mention(offset + start, offset + end, word, "pronoun", paragraph_index, rule="pronoun"))
             i += 1
             continue
-        if not _is_name_word(word, context, start):
+        place_led = _is_place_named_word(word, context, start) and i + 1 < len(words) \
+            and text[end : words[i + 1][0]] == " " and _is_name_word(words[i + 1][2], context, words[i + 1][0]) \
+            and not re.search(r"\b(?:in|at|to|from|of|the|near|via|and)\s*$", text[:start], re.I)
+        if not _is_name_word(word, context, start) and not place_led:
             description = _description_at(words, i, text, context, offset, paragraph_index)
             if description:
                 mentions.append(description[0])
@@ -180,7 +196,15 @@ def find_mentions(paragraph_text: str, paragraph_index: int, offset: int, contex
             if _is_name_word(nxt, context, words[j + 1][0]):
                 j += 1
                 continue
-            if nxt.lower() in PARTICLES and j + 2 < len(words) and _is_name_word(words[j + 2][2], context, words[j + 2][0]):
+            # "Carla Lima": a city's name after a given name is the surname, unless a place follows
+            # on ("Carla Lima Peru").
+            if _is_place_named_word(nxt, context, words[j + 1][0]) and not _is_place_named_word(
+                    words[j][2], context, words[j][0]) and strip_possessive(words[j][2])[0] not in G.C.cities():
+                j += 1
+                continue
+            if nxt.lower() in PARTICLES and j + 2 < len(words) and (
+                    _is_name_word(words[j + 2][2], context, words[j + 2][0])
+                    or _is_place_named_word(words[j + 2][2], context, words[j + 2][0])):
                 j += 2
                 continue
             # "Ursula von der Leyen": two particles before the surname.
@@ -299,9 +323,11 @@ def _judge_name(text, words, i, j, run_start, run_end, name, context, ner_people
             found = [f for f in context.countries if f.start >= right[1] and f.start < right[1] + 40]
             right_country = right_country or (found[0].value if found else None)
     # A title phrase that ends in a comma right before the name ("the Minister for Foreign Affairs of Iran, NAME").
-    if not left and not right and re.search(r",\s*$", text[:run_start]):
-        before = text[: run_start].rstrip(", ")
-        m = re.search(r"(?:^|[,(]\s*|\b(?:by|with|of)\s+)((?:the|The)\s+[^,]{3,160})$", before)
+    # A rank or honorific alone before the name ("..., Ambassador Bianca Okafor") leaves the office to it.
+    lead = left[0] if left and (role or "").lower() in _RANKS | {None, ""} else run_start
+    if not right and re.search(r",\s*$", text[:lead]):
+        before = text[:lead].rstrip(", ")
+        m = re.search(r"(?:^|[,(;]\s*|\s)((?:the|The|[A-Z][\w.-]+['’]s)\s+[^,;]{3,160})$", before)
         if m:
             phrase_start = m.start(1)
             r2, c2, o2, _ = _phrase_facts(text, phrase_start, len(before), context)
@@ -323,6 +349,8 @@ def _judge_name(text, words, i, j, run_start, run_end, name, context, ner_people
         evidence = "apposition"
     elif label:
         evidence = "transcript"
+    elif country and len(words_in_name) >= 2 and not _other_entity(doc, run_start, run_end):
+        evidence = "country"  # "Ghana's Samuel Ablakwa", "of the Kingdom of Morocco Nasser Bourita"
     elif len(words_in_name) >= 2 and ner:
         evidence = "ner"
     elif len(words_in_name) >= 2 and speech:
@@ -333,6 +361,8 @@ def _judge_name(text, words, i, j, run_start, run_end, name, context, ner_people
         return None
     if bare_is_place(name):
         return None
+    if len(words_in_name) == 1 and role and re.search(r"\b(?:of|for)\s+(?:the\s+)?$", text[:run_start]):
+        return None  # "Director of Protocol": the office's domain, not a person
     if evidence == "ner" and re.search(r"\b(?:at|in|from|to|near)\s+$", text[:run_start]):
         return None  # "held at Qasr Al Watan": a venue the tagger took for a person
     if evidence in {"apposition", "title"} and len(words_in_name) == 1 and not (role or honorific or counterpart):
@@ -362,6 +392,12 @@ def _judge_name(text, words, i, j, run_start, run_end, name, context, ner_people
     )
 
 
+def _other_entity(doc, start: int, end: int) -> bool:
+    """Does the tagger take these words for something other than a person ('Ghana's Volta Region')?"""
+    return doc is not None and any(
+        e.label_ not in {"PERSON", "NORP"} and e.start_char <= start < e.end_char for e in doc.ents)
+
+
 def bare_is_place(name: str) -> bool:
     return name in G.C.cities() or name in G.C.country_names()
 
@@ -384,6 +420,8 @@ def _description_at(words, i, text, context, offset, paragraph_index):
         unit = context.unit_at(words[k][0], words[k][0] + len(bare))
         if unit is not None and unit.kind in ("country", "adjective") and not office:
             country = unit.value
+        elif bare.lower() in _COURTESY_WORDS and not office:
+            pass  # "the Honourable Minister", "the visiting minister"
         elif bare.lower() in OFFICE_WORDS and bare.lower() not in {"two", "three"}:
             office.append(bare)
         else:
@@ -441,6 +479,18 @@ class PeopleIndex:
                 return self._link(person, mention)
         return self._new(mention) if create else None
 
+    def resolve_later_name(self, mention: Mention) -> Person | None:
+        """A surname read before its full name: the one person the article names so."""
+        folded = name_words(mention.text)
+        if len(folded) != 1:
+            return None
+        candidates = [p for p in self.people if folded[0] in name_words(p.name)]
+        if len(candidates) != 1:
+            return None
+        mention.person = candidates[0]
+        candidates[0].aliases.add(mention.text)
+        return candidates[0]
+
     def _new(self, mention: Mention) -> Person:
         person = Person(name=mention.text, role=mention.role, country=mention.country,
                         organisation=mention.organisation, aliases={mention.text}, first_offset=mention.start,
@@ -475,7 +525,7 @@ class PeopleIndex:
             return False
         return bool(role) and (
             head in role.replace("-", " ").split() or head in role
-            or (head == "diplomat" and ("minister" in role or "secretary" in role))
+            or any(office in role for office in _OFFICE_SYNONYMS.get(head, ()))
             or head in {"leader", "official"}
         )
 

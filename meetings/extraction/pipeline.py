@@ -51,23 +51,26 @@ def parser_texts(article: Article) -> list[str]:
         text = paragraph.text
         if dateline:
             text = " " * dateline.end() + text[dateline.end():]
-        texts.append(text)
+        texts.append(_without_title_stops(text))
     return texts
+
+
+_TITLE_ABBREVIATION = re.compile(
+    r"\b(?:Hon|Rt|Dr|Prof|Gen|Lt|Col|Maj|Capt|Adm|Amb|Sen|Rep|Gov|Mr|Mrs|Ms|Mme|St|Cde|Adv|Engr|Sr|Jr)\.(?=\s+[A-Z])"
+    r"|\b(?:[A-Z]\.){2,3}(?=\s+[A-Z])")
+
+
+def _without_title_stops(text: str) -> str:
+    """'Rt Hon. Winston Peters', 'H.E. Mr. X': the parser ends a sentence at such full stops, so it
+    reads them as spaces (same length, so offsets hold)."""
+    return _TITLE_ABBREVIATION.sub(lambda m: m.group(0).replace(".", " "), text)
 
 
 def extract(article: Article, docs=None) -> Extraction:
     paragraphs = parsed_paragraphs(article)
     if docs is None:
         docs = nlp.parse(parser_texts(article))
-    home = G.outlet_country(article.source) if article.source else None
-    if home is None:
-        # A government's own release: "U.S. Department of State", "Ministry of Foreign Affairs of Japan".
-        for paragraph in article.paragraphs[:6]:
-            if paragraph.kind in {"header", "furniture", "heading"} and G.is_institution(paragraph.text):
-                home = G.outlet_country(paragraph.text)
-                if home:
-                    break
-    index = PeopleIndex(home)
+    index = PeopleIndex(_home_country(article))
     contexts = []
     all_mentions: list[list[Mention]] = []
     for n, (paragraph, doc) in enumerate(zip(paragraphs, docs)):
@@ -80,7 +83,13 @@ def extract(article: Article, docs=None) -> Extraction:
                 index.resolve_name(mention, create=mention.rule not in {"short"})
             elif mention.kind == "description":
                 index.resolve_description(mention)
-        all_mentions.append([m for m in mentions if m.person is not None or m.kind == "pronoun"])
+        all_mentions.append(mentions)
+    # A surname told before the full name (a live blog's newest entry first, a headline-like lede).
+    for mentions in all_mentions:
+        for mention in mentions:
+            if mention.person is None and mention.kind == "name" and mention.rule == "short":
+                index.resolve_later_name(mention)
+    all_mentions = [[m for m in mentions if m.person is not None or m.kind == "pronoun"] for mentions in all_mentions]
 
     state = _Discourse(article, index)
     for n, (paragraph, doc) in enumerate(zip(paragraphs, docs)):
@@ -95,17 +104,43 @@ def extract(article: Article, docs=None) -> Extraction:
     statements = state.statements
     _link_statements(statements, meetings, article)
     index.finish(meetings)
-    _summit_from_lede(meetings, article, paragraphs)
+    named = {found.value for context in contexts for found in context.countries}
+    _summit_from_lede(meetings, article, paragraphs, named)
     _date_from_lede(meetings, article, paragraphs)
-    _place_from_dateline(meetings, article, paragraphs)
-    _finish_meetings(meetings)
+    _place_from_dateline(meetings, article, paragraphs, named)
+    _finish_meetings(meetings, named)
     for person in index.people:
         if person.organisation and not person.country:
             person.country = _org_country(person.organisation, person)
+    _hosts_of(meetings)
     people = _people_of_record(meetings, statements)
     organisations = _organisations(article, paragraphs, contexts)
     countries = _countries(article, paragraphs, contexts)
     return Extraction(article, people, organisations, countries, meetings, statements)
+
+
+_MASTHEAD = re.compile(r"^(?:the\s+)?(?:[\w']+\s+){0,3}(?:republic|kingdom|government|state|sultanate|emirate|"
+                       r"commonwealth|principality)\s+of\s+", re.I)
+
+
+def _home_country(article: Article) -> str | None:
+    """The country whose officials the article names without saying so: the outlet's (a national
+    agency), or the government issuing the release ('Ministry of External Affairs / Government of
+    India', 'FEDERAL REPUBLIC OF NIGERIA')."""
+    home = G.outlet_country(article.source) if article.source else None
+    if home is not None:
+        return home
+    header = []
+    for paragraph in article.paragraphs[:10]:
+        if paragraph.kind == "body":
+            break
+        header.append(paragraph.text)
+    for text in header:
+        if G.is_institution(text) or _MASTHEAD.match(text):
+            found = G.outlet_country(text.title() if text.isupper() else text)
+            if found:
+                return found
+    return None
 
 
 class _Discourse:
@@ -182,8 +217,9 @@ class _Discourse:
         if subject is not None:
             self.focus = subject
 
-    def _group(self) -> list[Person]:
-        """'The two presidents', 'the leaders': the people of the meeting told last (all of a summit's)."""
+    def _group(self, office: str = "") -> list[Person]:
+        """'The two presidents', 'the leaders': the people of the meeting told last (all of a summit's);
+        before any meeting is told, the last two people named who hold that office."""
         for meeting in reversed(self.meetings):
             if meeting.status == "held" and len(meeting.participants) >= 2:
                 people = list(meeting.participants)
@@ -192,7 +228,8 @@ class _Discourse:
                         if other.summit_like and other.status == "held":
                             people += [p for p in other.participants if p not in people]
                 return people
-        return []
+        holders = [p for p in self.index.recent if office and office in (p.role or "").lower()]
+        return holders[-2:] if len(holders) >= 2 else []
 
     def _dated_source(self, meeting: Meeting) -> Meeting | None:
         for earlier in reversed(self.meetings):
@@ -229,7 +266,7 @@ class _Discourse:
             self.consumed_until = paragraph.end
             self.focus = speaker
             return
-        people, bodies, cue = speakers_of(sentence, self.resolve)
+        people, bodies, cue = speakers_of(sentence, self.resolve, self._group)
         if not people and not bodies:
             return
         start, end = sentence.start, sentence.end
@@ -280,7 +317,7 @@ def _link_statements(statements: list[Statement], meetings: list[Meeting], artic
         statement.date = meeting.date
 
 
-def _summit_from_lede(meetings: list[Meeting], article: Article, paragraphs) -> None:
+def _summit_from_lede(meetings: list[Meeting], article: Article, paragraphs, named: set[str]) -> None:
     """A summit the story is about is told in its first paragraph: 'leaders gathered in Addis Ababa on
     Saturday for the annual summit'. A summit told later without date or place takes the lede's."""
     first = next((p for p in paragraphs if p.kind == "body"), None)
@@ -303,7 +340,7 @@ def _summit_from_lede(meetings: list[Meeting], article: Article, paragraphs) -> 
                     meeting.organisation = known[0]
                     break
         if not meeting.place and not meeting.country and article.dateline:
-            code = next((c for name, c in G.C.cities().items() if name.lower() == article.dateline.lower()), None)
+            code = G.C.city_country(article.dateline, named)
             if code:
                 meeting.place, meeting.country = article.dateline, code
     for meeting in meetings:
@@ -325,10 +362,10 @@ def _date_from_lede(meetings: list[Meeting], article: Article, paragraphs) -> No
             meeting.confidence = min(meeting.confidence, 0.6)
 
 
-def _place_from_dateline(meetings: list[Meeting], article: Article, paragraphs) -> None:
+def _place_from_dateline(meetings: list[Meeting], article: Article, paragraphs, named: set[str]) -> None:
     """A meeting told in the dateline paragraph without a place was held where the story was filed."""
     city = article.dateline
-    code = G.C.cities().get(city) or next((c for name, c in G.C.cities().items() if name.lower() == city.lower()), None)
+    code = G.C.city_country(city, named)
     if not city or not code:
         return
     first = next((p for p in paragraphs if p.kind == "body"), None)
@@ -340,7 +377,7 @@ def _place_from_dateline(meetings: list[Meeting], article: Article, paragraphs) 
             meeting.place, meeting.country = meeting.place or city, code
 
 
-def _finish_meetings(meetings: list[Meeting]) -> None:
+def _finish_meetings(meetings: list[Meeting], named: set[str]) -> None:
     for meeting in meetings:
         if meeting.kind != "call" and not meeting.sidelines:
             # Sides are the countries and bodies represented; people of no known side count as one more.
@@ -355,8 +392,21 @@ def _finish_meetings(meetings: list[Meeting]) -> None:
         if meeting.sidelines:
             meeting.organisation = None
         if meeting.place and not meeting.country:
-            meeting.country = G.C.cities().get(meeting.place.split(", ")[-1])
+            meeting.country = G.C.city_country(meeting.place.split(", ")[-1], named)
         meeting.title = _title(meeting)
+
+
+def _hosts_of(meetings: list[Meeting]) -> None:
+    """An official of no stated country who met, in country C, people who all come from elsewhere
+    is C's host: 'the Speaker of Zambia called on President Mnangagwa at State House, Harare'."""
+    for meeting in meetings:
+        if meeting.kind == "call" or meeting.status != "held" or not meeting.country:
+            continue
+        unknown = [p for p in meeting.participants if not p.country and not p.organisation and p.role
+                   and not any(w in EXPERT_HEADS for w in p.role.lower().split())]
+        known = [p for p in meeting.participants if p.country]
+        if len(unknown) == 1 and known and all(p.country != meeting.country for p in known):
+            unknown[0].country = meeting.country
 
 
 def _title(meeting: Meeting) -> str:

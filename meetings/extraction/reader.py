@@ -43,6 +43,7 @@ _INSTITUTION_LINE = re.compile(
     r"^(?:the\s+)?(?:u\.s\.\s+|us\s+)?(?:ministry|department|office|embassy|mission|permanent mission|press and information)\b", re.I
 )
 _HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
+_REVISED = re.compile(r"^\W*(?:last\s+)?(?:updated|modified|edited|revised)\b", re.I)
 
 
 def read_article(path: str | Path, published: dt.date | None = None, source: str = "") -> Article:
@@ -102,6 +103,8 @@ def parse_text(text: str, published: dt.date | None = None, source: str = "",
         value = parse_published(p.text)
         if not value:
             continue
+        if _REVISED.match(p.text) and any(parse_published(q.text) for q in paragraphs[i + 1 : 12]):
+            continue  # "Updated: ..." above "Published: ...": the first publication is the date
         article.published = article.published or value
         if i == title_index:
             continue  # "... Press Conference on March 17, 2023": the title, not the date line
@@ -146,15 +149,57 @@ def _dateline(paragraphs: list[Paragraph]) -> str:
     return ""
 
 
+_BREADCRUMB = re.compile(r"\s(?:>|»|\||/)\s|^[A-Z]{3,}\s*\|")
+_NAME_BLOCK = re.compile(r"^(?:[A-Z][\w'’.-]*\s+|(?:the|of|and)\s+)*(?:Hon\.?|H\.E\.|Dr\.?|Mr\.?|Mrs\.?|Ms\.?|Senator|"
+                         r"Minister|Ambassador)\b(?:\s+[A-Z][\w'’.-]*)+$")
+
+
+def _is_story_line(text: str) -> bool:
+    """A sentence of story text; a headline may be a question ending in '?'."""
+    return text.endswith(tuple('.:"”’\'')) and len(text.split()) >= 10
+
+
+def _headline_candidate(text: str) -> bool:
+    """Not a masthead, a section label, a breadcrumb, a byline, a date or a name block."""
+    words = text.split()
+    if _FURNITURE.match(text) or _INSTITUTION_LINE.match(text) or _BYLINE.match(text) or _CREDIT.search(text):
+        return False
+    if parse_published(text) and len(words) < 8:
+        return False
+    if _BREADCRUMB.search(text) or re.match(r"^by:?\s", text, re.I):
+        return False
+    if len(words) <= 3 and (text.isupper() or text.startswith("The ")):
+        return False  # "NEWS", "GLOBAL NATION", "The Chronicle"
+    if re.match(r"^(?:the\s+)?(?:federal\s+|united\s+|islamic\s+|people's\s+|democratic\s+)*(?:republic|kingdom|"
+                r"state|government|commonwealth|sultanate|emirate)\s+of\b", text, re.I) and len(words) <= 6:
+        return False  # "FEDERAL REPUBLIC OF NIGERIA", "Government of India"
+    if _NAME_BLOCK.match(text) or _OFFICE_LINE.match(text):
+        return False  # "Senator the Hon Jane Ross", "Minister for Trade"
+    return not _CAPTION_CREDIT.search(text)
+
+
+_OFFICE_LINE = re.compile(r"^(?:Minister|Senator|Secretary|Ambassador|President|Member|Deputy|Spokesperson)\b"
+                          r"(?:\s+(?:[A-Z][\w'’.-]*|for|of|the|and))*$")
+
+
 def _find_title(paragraphs: list[Paragraph], meta_title: str) -> int:
-    for i, p in enumerate(paragraphs[:6]):
+    """The headline: the first line above the story that reads like one (four words or more), else
+    the longest such line; never a masthead, a section label, a breadcrumb or an office block."""
+    candidates = []
+    for i, p in enumerate(paragraphs[:10]):
         if meta_title and p.text == meta_title:
             return i
-        if _FURNITURE.match(p.text) or _INSTITUTION_LINE.match(p.text):
+        if _is_story_line(p.text):
+            if candidates:
+                break
             continue
-        if parse_published(p.text) and len(p.text.split()) < 6:
-            continue
-        return i
+        if _headline_candidate(p.text):
+            candidates.append(i)
+    for i in candidates:
+        if len(paragraphs[i].text.split()) >= 4:
+            return i
+    if candidates:
+        return max(candidates, key=lambda i: len(paragraphs[i].text))
     return 0
 
 

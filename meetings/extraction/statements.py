@@ -84,19 +84,38 @@ def _according_to(span) -> list:
     return []
 
 
-def speakers_of(sentence: Sentence, resolve) -> tuple[list[Person], list[str], str]:
+_GROUP_SPEAKERS = {"minister", "leader", "president", "premier", "chancellor", "counterpart", "diplomat",
+                   "secretary", "envoy", "head"}
+
+
+def _group_of_people(subject) -> bool:
+    """'Both ministers', 'the two leaders': named people spoken of together."""
+    return subject.lemma_.lower() in _GROUP_SPEAKERS and subject.tag_ in {"NNS", "NNPS"} and any(
+        c.lower_ in {"both", "two", "three"} for c in subject.children)
+
+
+def speakers_of(sentence: Sentence, resolve, group=None) -> tuple[list[Person], list[str], str]:
     """People to whom the sentence attributes words, bodies that speak, and the cue.
 
     `resolve(token, sentence)` returns the Person a subject token stands for
-    (a name, a description, a pronoun), or None.
+    (a name, a description, a pronoun), or None; `group()` the people that 'both
+    ministers' stands for (the meeting told last), each of whom is a speaker.
     """
     people: list[Person] = []
     bodies: list[str] = []
     cue = ""
+    if _is_question(sentence.text):
+        return people, bodies, cue  # a journalist's question, not anyone's statement
+    quoted = _quoted_ranges(sentence.span)
     for token in sentence.span:
-        if not _is_speech_verb(token):
-            continue
+        if not _is_speech_verb(token) or any(a <= token.idx < b for a, b in quoted):
+            continue  # a verb inside the quotation is the speaker's words, not the attribution
         for subject in _subjects(token):
+            if group is not None and _group_of_people(subject):
+                members = [p for p in group(subject.lemma_.lower()) if p not in people]
+                people.extend(members)
+                cue = cue or (token.lemma_ if members else "")
+                continue
             person = resolve(subject, sentence) or _person_within(subject, sentence, resolve)
             if person is not None:
                 if person not in people:
@@ -125,6 +144,21 @@ def speakers_of(sentence: Sentence, resolve) -> tuple[list[Person], list[str], s
     return people, bodies, cue
 
 
+_QUOTED = re.compile(r"“[^”]*”|\"[^\"]*\"")
+
+
+def _quoted_ranges(span) -> list[tuple[int, int]]:
+    """Character ranges (paragraph offsets) of the quotations in a sentence."""
+    base = span.start_char
+    return [(base + m.start(), base + m.end()) for m in _QUOTED.finditer(span.text)]
+
+
+def _is_question(text: str) -> bool:
+    """A question asked, not words quoted: 'Will the president raise ...?'"""
+    stripped = text.strip().strip("*").strip()
+    return stripped.endswith("?") and not _QUOTE.search(stripped)
+
+
 def kind_of(text: str) -> str:
     return "quote" if _QUOTE.search(text) else "reported"
 
@@ -137,8 +171,8 @@ def transcript_speaker(sentence: Sentence) -> Person | None:
         return None
     head = colon.group(1)
     people = [m.person for m in sentence.mentions if m.person and m.end - sentence.paragraph.start <= len(head)]
-    if not people:
-        return None
+    if not people or len(set(map(id, people))) > 1:
+        return None  # "Scholz and Biden: 'no difference'" is a heading, not a turn
     words = head.split()
     if len(words) <= 4 or re.search(r"\b(?:said|announced|stated|added|declared|told \w+)$", head):
         return people[-1]

@@ -141,7 +141,8 @@ class Extraction:
             "countries": self.countries,
             "meetings": [
                 {"status": m.status, "kind": m.kind,
-                 "date": m.date.date.isoformat() if m.date.date else None,
+                 # The contract's date is a day; a month or a year ("in March") stays in precision and phrase.
+                 "date": m.date.date.isoformat() if m.date.date and m.date.precision in {"day", ""} else None,
                  "date_precision": m.date.precision or None, "date_phrase": m.date.phrase or None,
                  "place": m.place, "country": m.country, "organisation": m.organisation,
                  "participants": m.names(), "title": m.title,
@@ -153,7 +154,7 @@ class Extraction:
                 {"speaker": s.speaker.name if s.speaker else None,
                  "speaker_organisation": s.speaker_organisation,
                  "kind": s.kind, "meeting": meeting_index.get(id(s.meeting)) if s.meeting else None,
-                 "date": s.date.date.isoformat() if s.date and s.date.date else None,
+                 "date": s.date.date.isoformat() if s.date and s.date.date and s.date.precision in {"day", ""} else None,
                  "text": s.text, "start": s.start, "end": s.end,
                  "rule": s.rule, "confidence": round(s.confidence, 2)}
                 for s in self.statements

@@ -1,0 +1,151 @@
+"""Attendance: people told as taking part in a meeting that another sentence (or another
+clause) tells, rather than as its subject or object.
+
+Each construction reads one shape of sentence and returns an `Attendance`: the people it
+adds and, when the sentence names one, someone already at the meeting (the anchor), so the
+people join that person's meeting. They are registered in `CONSTRUCTIONS` beside the
+sentence shape they read; `meetings.merge_meetings` joins each attendance to the held
+meeting told last before it (its anchor's, when there is one).
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Callable
+
+from .lexicon import GATHERING_NOUNS, MEETING_NOUNS
+from .sentences import Sentence
+from .types import Person
+
+_ENTOURAGE_NOUNS = {"delegation", "delegations", "team", "entourage", "party", "side"}
+_PRESENT = re.compile(
+    r"\b(?:in attendance|(?:also |were |was )present|present (?:were|was|at the (?:talks|meeting))"
+    r"|among (?:those|the officials|the ministers|the leaders|others) (?:present|attending|in attendance)"
+    r"|(?:also )?attending (?:were|was))\b",
+    re.I,
+)
+
+
+@dataclass
+class Attendance:
+    people: list[Person]
+    anchor: list[Person] = field(default_factory=list)
+    construction: str = ""
+
+
+def _people_in(tokens, sentence: Sentence, resolve) -> list[Person]:
+    found: list[Person] = []
+    for token in tokens:
+        person = resolve(token, sentence)
+        if person is not None and person not in found:
+            found.append(person)
+    return found
+
+
+def _subject_people(token, sentence: Sentence, resolve) -> list[Person]:
+    subjects = [c for c in token.children if c.dep_ in {"nsubj", "nsubjpass"}]
+    return _people_in([t for s in subjects for t in s.subtree], sentence, resolve)
+
+
+def accompanied(sentence: Sentence, resolve) -> Attendance | None:
+    """'The minister was accompanied by A and B.' / 'X, accompanied by A, met Y.'"""
+    for token in sentence.span:
+        if token.lemma_.lower() != "accompany":
+            continue
+        agents = [c for c in token.children if c.dep_ == "agent" or (c.dep_ == "prep" and c.lower_ == "by")]
+        added = _people_in([t for a in agents for t in a.subtree], sentence, resolve)
+        if not added:
+            continue
+        anchor = _subject_people(token, sentence, resolve)
+        if not anchor and token.dep_ in {"acl", "advcl"}:
+            anchor = _people_in([token.head], sentence, resolve)
+        return Attendance(added, anchor)
+    return None
+
+
+def in_attendance(sentence: Sentence, resolve) -> Attendance | None:
+    """'In attendance on the host side were A; B; and C.' / 'Also present were A and B.'"""
+    match = _PRESENT.search(sentence.text)
+    if match is None:
+        return None
+    # Those named after the cue attend, and so does someone named before it ("X was also present").
+    people: list[Person] = []
+    for mention in sentence.mentions:
+        if mention.person is not None and mention.person not in people:
+            people.append(mention.person)
+    return Attendance(people, []) if people else None
+
+
+def delegation_included(sentence: Sentence, resolve) -> Attendance | None:
+    """'The delegation included A and B.' / 'his delegation, which included A, ...'"""
+    for token in sentence.span:
+        if token.lemma_.lower() not in {"include", "comprise"} or token.pos_ != "VERB":
+            continue
+        owner = token.head if token.dep_ == "relcl" else next(
+            (c for c in token.children if c.dep_ == "nsubj"), None)
+        if owner is None or owner.lower_ not in _ENTOURAGE_NOUNS:
+            continue
+        objects = [c for c in token.children if c.dep_ in {"dobj", "obj", "attr"}]
+        added = _people_in([t for o in objects for t in o.subtree], sentence, resolve)
+        if added:
+            return Attendance(added, _people_in(list(owner.subtree), sentence, resolve))
+    return None
+
+
+def also_attended(sentence: Sentence, resolve) -> Attendance | None:
+    """'Secretary-General X also attended.' / 'X, who also attended, ...': attending told
+    without naming the meeting, which is the one told before."""
+    for token in sentence.span:
+        if token.lemma_.lower() not in {"attend", "participate"} or token.pos_ != "VERB":
+            continue
+        if any(c.dep_ in {"dobj", "obj", "prep"} for c in token.children):
+            continue  # it names what was attended: a meeting of its own
+        subjects = [c for c in token.children if c.dep_ == "nsubj"]
+        if subjects and subjects[0].lower_ in {"who", "that"} and token.dep_ == "relcl":
+            people = _people_in([token.head], sentence, resolve)
+        else:
+            people = _people_in([t for s in subjects for t in s.subtree], sentence, resolve)
+        if people:
+            return Attendance(people, [])
+    return None
+
+
+def meeting_joined_by(sentence: Sentence, resolve) -> Attendance | None:
+    """'The council was joined by video link by A.': a gathering joined by someone."""
+    for token in sentence.span:
+        if token.lemma_.lower() != "join" or not any(c.dep_ == "nsubjpass" for c in token.children):
+            continue
+        subject = next(c for c in token.children if c.dep_ == "nsubjpass")
+        if subject.lower_ not in MEETING_NOUNS | GATHERING_NOUNS and subject.lemma_.lower() not in GATHERING_NOUNS:
+            continue
+        agents = [c for c in token.children if c.dep_ == "agent"]
+        added = _people_in([t for a in agents for t in a.subtree], sentence, resolve)
+        if added:
+            return Attendance(added, [])
+    return None
+
+
+@dataclass(frozen=True)
+class Construction:
+    name: str
+    example: str
+    read: Callable[[Sentence, Callable], Attendance | None]
+
+
+CONSTRUCTIONS: list[Construction] = [
+    Construction("accompanied by", "The minister was accompanied by A and B.", accompanied),
+    Construction("in attendance", "In attendance on the host side were A, B and C.", in_attendance),
+    Construction("delegation included", "The delegation, which included A and B, ...", delegation_included),
+    Construction("also attended", "Secretary-General X also attended.", also_attended),
+    Construction("meeting joined by", "The council was joined by video link by A.", meeting_joined_by),
+]
+
+
+def attendance_in(sentence: Sentence, resolve) -> Attendance | None:
+    """The first construction that reads the sentence, if any."""
+    for construction in CONSTRUCTIONS:
+        found = construction.read(sentence, resolve)
+        if found is not None:
+            found.construction = construction.name
+            return found
+    return None

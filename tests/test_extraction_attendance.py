@@ -1,0 +1,123 @@
+"""Attendance constructions and the other participant shapes: sentences we wrote."""
+import pytest
+
+from meetings.extraction.attendance import CONSTRUCTIONS
+from tests.extraction_helpers import meetings, run, speakers
+
+pytestmark = pytest.mark.slow
+
+# Articles in these tests are published on Monday 2024-03-11.
+
+
+def test_every_construction_names_the_shape_it_reads():
+    assert all(c.name and c.example and callable(c.read) for c in CONSTRUCTIONS)
+    assert len({c.name for c in CONSTRUCTIONS}) == len(CONSTRUCTIONS)
+
+
+def test_accompanied_by_joins_the_meeting_of_the_person_accompanied():
+    result = run(
+        "Kenyan Foreign Minister Alfred Otieno called on President Maria Santos at the presidential palace in "
+        "Lisbon on Friday.\n\n"
+        "Otieno was accompanied by Ambassador Ruth Wanjiru and Trade Secretary Peter Kamau."
+    )
+    assert meetings(result) == [
+        ("held", "bilateral", "2024-03-08", ["Alfred Otieno", "Maria Santos", "Peter Kamau", "Ruth Wanjiru"])]
+
+
+def test_in_attendance_lists_every_person_named():
+    result = run(
+        "Foreign Minister Lena Berg received the Special Envoy of Chile, Ambassador Tomas Vidal, on Friday.\n\n"
+        "In attendance on the host side were the Permanent Secretary, Mr Olav Lunde; and the Director of "
+        "Protocol, Ms Ingrid Haug."
+    )
+    ((status, kind, date, people),) = meetings(result)
+    assert people == ["Ingrid Haug", "Lena Berg", "Olav Lunde", "Tomas Vidal"]
+    assert "Protocol" not in [p["name"] for p in result["people"]]
+
+
+def test_a_delegation_led_by_someone_is_that_person():
+    result = run("A trade delegation from Ghana led by Minister Kofi Mensah called on Vice President Ana Duarte "
+                 "in Brasilia on Thursday.")
+    assert meetings(result) == [("held", "bilateral", "2024-03-07", ["Ana Duarte", "Kofi Mensah"])]
+
+
+def test_a_courtesy_call_is_met_in_person():
+    result = run("Ambassador Lucia Ferri paid a courtesy call on Foreign Minister Jonas Lind in Oslo on Friday.")
+    assert [m["kind"] for m in result["meetings"]] == ["bilateral"]
+
+
+def test_slated_to_meet_is_planned():
+    result = run("Turkish President Kemal Arslan is slated to meet Azerbaijani President Elnur Mammadov in Baku "
+                 "on Friday.")
+    assert meetings(result) == [("planned", "bilateral", "2024-03-15", ["Elnur Mammadov", "Kemal Arslan"])]
+
+
+def test_a_city_name_can_be_a_surname():
+    result = run("Peru's foreign minister, Carla Lima, met Japanese Foreign Minister Taro Ito in Tokyo on Friday.")
+    assert meetings(result) == [("held", "bilateral", "2024-03-08", ["Carla Lima", "Taro Ito"])]
+
+
+def test_joining_alongside_someone_takes_both():
+    result = run("Mexican President Carlos Ruiz joined the summit by video link on Friday, alongside Chilean "
+                 "President Ana Soto.")
+    assert sorted(result["meetings"][0]["participants"]) == ["Ana Soto", "Carlos Ruiz"]
+
+
+def test_both_ministers_speak_one_statement_each():
+    result = run(
+        "Foreign Minister Ana Ruiz of Spain met Foreign Minister Marco Bell of Italy in Rome on Friday.\n\n"
+        "Both ministers expressed their support for a swift conclusion of the trade talks."
+    )
+    assert sorted(speakers(result)) == ["Ana Ruiz", "Marco Bell"]
+
+
+def test_what_the_sides_agreed_is_not_a_statement():
+    result = run(
+        "Foreign Minister Ana Ruiz of Spain met Foreign Minister Marco Bell of Italy in Rome on Friday.\n\n"
+        "The two ministers agreed to hold regular consultations."
+    )
+    assert speakers(result) == []
+
+
+def test_a_month_is_not_a_day():
+    result = run("Foreign Minister Ana Ruiz last met Foreign Minister Marco Bell in Rome in October 2023.")
+    (meeting,) = result["meetings"]
+    assert meeting["date"] is None and meeting["date_precision"] == "month"
+
+
+def test_a_full_stop_after_an_honorific_does_not_end_the_sentence():
+    result = run("Fiji's Prime Minister Hon. Sitiveni Rabuka and Australia's Foreign Minister Rt Hon. Mary Evans held "
+                 "a virtual meeting by video conference on Friday.")
+    assert meetings(result) == [("held", "call", "2024-03-08", ["Mary Evans", "Sitiveni Rabuka"])]
+
+
+def test_a_name_after_its_country_is_a_person_without_a_title():
+    result = run("Ghana's Samuel Okoro and Kenya's David Mwangi held talks in Accra on Friday.")
+    assert meetings(result) == [("held", "bilateral", "2024-03-08", ["David Mwangi", "Samuel Okoro"])]
+    assert {p["name"]: p["country"] for p in result["people"]} == {"Samuel Okoro": "GH", "David Mwangi": "KE"}
+
+
+def test_a_surname_told_before_the_full_name_is_that_person():
+    result = run(
+        "15:10 - Haddad's motorcade reaches the palace, where the president receives him.\n\n"
+        "09:00 - Welcome to our coverage of the visit of Jordanian Foreign Minister Omar Haddad, who meets "
+        "Cypriot Foreign Minister Elena Nikolaou in Nicosia today."
+    )
+    assert "Haddad" in next(p for p in result["people"] if p["name"] == "Omar Haddad")["aliases"]
+
+
+def test_the_two_presidents_before_any_meeting_are_the_last_two_named():
+    result = run(
+        "At the invitation of H.E. Lee Min-ho, President of the Republic of Korea, H.E. Ana Ruiz, President of "
+        "the Republic of Peru, was in Korea on 7 and 8 March 2024. The two Presidents held "
+        "summit talks in Seoul on 7 March."
+    )
+    assert meetings(result) == [("held", "bilateral", "2024-03-07", ["Ana Ruiz", "Lee Min-ho"])]
+
+
+def test_a_possessive_office_then_a_comma_names_the_person():
+    result = run("UN Secretary-General Ana Berg held talks with Azerbaijan's Minister for Foreign Affairs and "
+                 "Regional Cooperation, Elchin Mammadli, in Baku on Friday.")
+    assert meetings(result) == [("held", "bilateral", "2024-03-08", ["Ana Berg", "Elchin Mammadli"])]
+    person = next(p for p in result["people"] if p["name"] == "Elchin Mammadli")
+    assert person["country"] == "AZ" and person["role"].startswith("Minister for Foreign Affairs")
