@@ -153,6 +153,18 @@ def test_main_pages_pass_an_accessibility_audit(page, demo):
     assert not problems, problems
 
 
+def test_keyboard_skips_to_the_content_and_meeting_pages_print_without_the_site(page, demo):
+    page.goto(demo + "/meetings/?status=held")
+    page.keyboard.press("Tab")
+    assert page.evaluate("document.activeElement.textContent") == "Skip to content"
+    page.keyboard.press("Enter")
+    assert page.url.endswith("#content")
+    page.goto(demo + "/meetings/sergey-lavrov-meets-wang-yi-in-beijing-2024-04-09/")
+    page.emulate_media(media="print")
+    assert page.locator("header.site").is_hidden() and page.locator("footer.site").is_hidden()
+    assert page.locator("h1").is_visible() and page.locator("table.claims").is_visible()
+
+
 def test_list_pages_fit_a_phone(page, demo):
     page.set_viewport_size({"width": 375, "height": 800})
     for path in ["/meetings/?status=held", "/people/wang-yi/", "/countries/cn/", "/search/?q=Wang", "/countries/CN/RU/"]:
