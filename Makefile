@@ -47,11 +47,12 @@ benchmark: install
 clean:
 	rm -rf $(VENV) db.sqlite3 staticfiles
 
-# Rebuild fixtures/demo.json by importing fixtures/articles into an empty database.
+# Rebuild fixtures/demo.json by importing fixtures/articles into an empty database
+# (without the files' bytes: the demo needs the records, not the files).
 DEMO_DB := build/demo.sqlite3
 demo-fixture: install
 	mkdir -p build && rm -f $(DEMO_DB)
 	DATABASE_URL=sqlite:///$(CURDIR)/$(DEMO_DB) $(BIN)/python manage.py migrate --noinput -v0
 	DATABASE_URL=sqlite:///$(CURDIR)/$(DEMO_DB) $(BIN)/python manage.py import_articles fixtures/articles
 	DATABASE_URL=sqlite:///$(CURDIR)/$(DEMO_DB) $(BIN)/python manage.py dumpdata meetings \
-		--exclude meetings.country --natural-foreign --indent 1 -o fixtures/demo.json
+		--exclude meetings.country --exclude meetings.articlefile --natural-foreign --indent 1 -o fixtures/demo.json

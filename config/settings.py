@@ -5,6 +5,7 @@ from pathlib import Path
 import os
 
 import dj_database_url
+from csp.constants import NONE, SELF
 from django.core.exceptions import ImproperlyConfigured
 
 BASE_DIR = Path(__file__).resolve().parent.parent
@@ -49,7 +50,9 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "csp.middleware.CSPMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    "meetings.middleware.HostileInputMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -89,6 +92,12 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
     # compile the query, which takes longer (seconds) than running it (measured: scripts/benchmark_search.py).
     DATABASES["default"].setdefault("OPTIONS", {})["options"] = "-c jit=off"
 
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    # Imports look a record up and then create it: an IMMEDIATE transaction takes
+    # SQLite's write lock at its start, so concurrent imports wait their turn
+    # (up to `timeout` seconds) instead of failing with "database is locked".
+    DATABASES["default"].setdefault("OPTIONS", {}).update(transaction_mode="IMMEDIATE", timeout=30)
+
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # `manage.py loaddata demo` finds fixtures/demo.json.
@@ -126,6 +135,24 @@ os.environ.setdefault("CHANCERY_SPACY_MODEL", CHANCERY_SPACY_MODEL)
 
 # Extraction scores on the golden articles, written by `manage.py score_golden`, shown at /about/data/.
 CHANCERY_QUALITY_FILE = os.environ.get("CHANCERY_QUALITY_FILE") or str(BASE_DIR / "fixtures" / "extraction_scores.json")
+
+# Content-Security-Policy (django-csp): pages load scripts, styles, images and
+# fonts from this site only, and no page needs an inline script or style, so an
+# injected one does not run. The admin's icons are data: URIs.
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF],
+        "style-src": [SELF],
+        "img-src": [SELF, "data:"],
+        "font-src": [SELF],
+        "connect-src": [SELF],
+        "object-src": [NONE],
+        "base-uri": [NONE],
+        "form-action": [SELF],
+        "frame-ancestors": [NONE],
+    },
+}
 
 LOGGING = {
     "version": 1,

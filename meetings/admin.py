@@ -10,7 +10,7 @@ from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils.html import format_html
 
-from .forms import ArticleImportForm, SplitForm
+from .forms import ArticleImportForm, ReviewForm, SplitForm
 from .models import (
     Article, Country, Meeting, MeetingSource, Organisation, Participation, Person, Statement,
 )
@@ -27,14 +27,28 @@ class CuratedAdmin(admin.ModelAdmin):
 
     def save_model(self, request, obj, form, change):
         if change:
-            edited = [f for f in form.changed_data if f not in {"reviewed", "locked_fields"}]
-            obj.locked_fields = sorted(set(obj.locked_fields) | set(edited))
+            _lock_edited(obj, form)
         super().save_model(request, obj, form, change)
+
+    def save_formset(self, request, form, formset, change):
+        # A participation or statement edited in a meeting's inline is a curator's
+        # edit too: a re-import must leave it alone as it leaves the meeting.
+        for inline in formset.forms:
+            if hasattr(inline.instance, "locked_fields") and inline.has_changed() \
+                    and not formset._should_delete_form(inline):
+                _lock_edited(inline.instance, inline)
+        super().save_formset(request, form, formset, change)
 
     @admin.action(description="Mark selected records as reviewed")
     def mark_reviewed(self, request, queryset):
         updated = queryset.update(reviewed=True, review_note="")
         self.message_user(request, f"{updated} record(s) marked reviewed.")
+
+
+def _lock_edited(record, form) -> None:
+    """Add the fields a curator changed in `form` to the record's locked_fields."""
+    edited = {name for name in form.changed_data if name not in {"reviewed", "locked_fields", "DELETE", "id"}}
+    record.locked_fields = sorted(set(record.locked_fields) | edited)
 
 
 def _merge(modeladmin, request, queryset, merge, label):
@@ -173,10 +187,13 @@ class MeetingAdmin(CuratedAdmin):
     def review_view(self, request):
         """Unreviewed records that are uncertain, with the passages they came from."""
         if request.method == "POST":
-            model = {"meeting": Meeting, "person": Person, "statement": Statement}.get(request.POST.get("model"))
-            if model is not None:
-                model.objects.filter(pk=request.POST.get("pk")).update(reviewed=True, review_note="")
+            form = ReviewForm(request.POST)
+            if form.is_valid():
+                model = {"meeting": Meeting, "person": Person, "statement": Statement}[form.cleaned_data["model"]]
+                model.objects.filter(pk=form.cleaned_data["pk"]).update(reviewed=True, review_note="")
                 self.message_user(request, "Marked reviewed.")
+            else:
+                self.message_user(request, "That is not a record of the review queue.", messages.ERROR)
             return redirect(reverse("admin:meetings_review"))
         uncertain = Q(reviewed=False) & (Q(confidence__lt=LOW_CONFIDENCE) | ~Q(review_note=""))
         context = {
@@ -225,11 +242,16 @@ class ArticleAdmin(admin.ModelAdmin):
     list_filter = ["source"]
     search_fields = ["title", "source", "text"]
     date_hierarchy = "published"
-    readonly_fields = ["content_hash", "imported_at", "filename"]
+    # Every statement and meeting span indexes into the text: it is never edited by hand.
+    readonly_fields = ["text", "content_hash", "imported_at", "filename"]
 
     def get_urls(self):
         return [path("import/", self.admin_site.admin_view(self.import_view), name="meetings_article_import"),
                 *super().get_urls()]
+
+    def add_view(self, request, form_url="", extra_context=None):
+        # An article's text and hash come from its file: it is added by importing it.
+        return redirect(reverse("admin:meetings_article_import"))
 
     def import_view(self, request):
         """Upload or paste an article, see what it will create or match, then confirm."""
@@ -237,8 +259,8 @@ class ArticleAdmin(admin.ModelAdmin):
         preview = None
         if request.method == "POST" and form.is_valid():
             data = form.cleaned_data
-            options = dict(text=data["text"], filename=data["filename"], published=data["published"],
-                           source=data["source"])
+            options = dict(text=data["text"], raw=data["raw"], filename=data["filename"],
+                           published=data["published"], source=data["source"])
             if "confirm" in request.POST:
                 result = article_import(**options)
                 if result.status == "failed":

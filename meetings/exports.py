@@ -12,9 +12,21 @@ class _Echo:
         return value
 
 
+# A spreadsheet runs a cell that starts with one of these as a formula; article
+# text is written by others, so such a cell is written with a leading quote.
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def safe_cell(value):
+    """The value as a spreadsheet will show it, never run it (OWASP's CSV injection advice)."""
+    if isinstance(value, str) and value.startswith(_FORMULA_START):
+        return "'" + value
+    return value
+
+
 def csv_response(filename: str, header: list[str], rows) -> StreamingHttpResponse:
     writer = csv.writer(_Echo())
-    stream = (writer.writerow(row) for row in _with_header(header, rows))
+    stream = (writer.writerow([safe_cell(cell) for cell in row]) for row in _with_header(header, rows))
     response = StreamingHttpResponse(stream, content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="{filename}"'
     return response

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import django_filters as filters
 from django import forms
+from django.core.exceptions import ValidationError
 from django.db.models import Exists, F, OuterRef
 from django.urls import reverse_lazy
 
@@ -100,10 +101,22 @@ class OrderingFilter(filters.OrderingFilter):
         return expression.desc(nulls_last=True) if descending else expression.asc(nulls_last=True)
 
 
+# Each search word adds a condition to the query: a bound keeps the query (and
+# SQLite's expression depth) small whatever is typed.
+MAX_SEARCH_LENGTH = 200
+MAX_SEARCH_WORDS = 12
+
+
+def _few_words(value: str) -> None:
+    if len(value.split()) > MAX_SEARCH_WORDS:
+        raise ValidationError(f"Search for at most {MAX_SEARCH_WORDS} words.")
+
+
 class SearchFilterSet(filters.FilterSet):
     """A free-text `q` filter served by the model's QuerySet.search()."""
 
-    q = filters.CharFilter(method="filter_text", label="Search", max_length=200)
+    q = filters.CharFilter(method="filter_text", label="Search", max_length=MAX_SEARCH_LENGTH,
+                           validators=[_few_words])
 
     def filter_text(self, queryset, name, value):
         return queryset.search(value)
@@ -207,7 +220,7 @@ class ArticleFilter(SearchFilterSet):
     published = period_filter("published", "Published")
     published_after = day_filter("published", "gte", "Published from")
     published_before = day_filter("published", "lte", "Published until")
-    source = filters.CharFilter(lookup_expr="icontains", label="Outlet")
+    source = filters.CharFilter(lookup_expr="icontains", label="Outlet", max_length=200)
     o = OrderingFilter(fields=(("published", "published"), ("title", "title")), label="Sort by")
 
     class Meta:

@@ -26,22 +26,60 @@ class ArticleImportForm(forms.Form):
         if upload:
             if upload.size > MAX_UPLOAD:
                 raise forms.ValidationError(f"{upload.name} is larger than {MAX_UPLOAD // (1024 * 1024)} MB.")
+            data["raw"] = upload.read()  # what the article's hash is over, as for a file on disk
             try:
-                data["text"] = read_upload(upload.read(), upload.name)
+                data["text"] = read_upload(data["raw"], upload.name)
             except ArticleError as exc:
                 raise forms.ValidationError(str(exc)) from exc
             data["filename"] = data.get("filename") or upload.name
+        else:
+            # A browser sends a textarea's lines ending in CR LF: the pasted article is the
+            # same article, with the same hash, whichever way its lines were sent.
+            data["text"] = (data.get("text") or "").replace("\r\n", "\n")
+            data["raw"] = None
         if not (data.get("text") or "").strip():
             raise forms.ValidationError("Upload a file or paste an article.")
         data["filename"] = data.get("filename") or "pasted-article.txt"
         return data
 
 
+# The largest id a 64-bit primary key holds; a larger number is no record's id
+# (SQLite cannot even bind it as a parameter).
+MAX_ID = 2**63 - 1
+
+
+def valid_id(value) -> int | None:
+    """`value` as a record id, or None when it cannot be one."""
+    try:
+        number = int(str(value).strip())
+    except ValueError:
+        return None
+    return number if 0 < number <= MAX_ID else None
+
+
+class IdMultipleChoiceField(forms.ModelMultipleChoiceField):
+    """Chosen records by id; a value that is no id is the form's error, not the database's."""
+
+    def _check_values(self, value):
+        for pk in value:
+            if valid_id(pk) is None:
+                raise forms.ValidationError(self.error_messages["invalid_choice"], code="invalid_choice",
+                                            params={"value": pk})
+        return super()._check_values(value)
+
+
 class SplitForm(forms.Form):
-    articles = forms.ModelMultipleChoiceField(queryset=None, widget=forms.CheckboxSelectMultiple,
-                                              help_text="The sources whose reports move to a new record.")
+    articles = IdMultipleChoiceField(queryset=None, widget=forms.CheckboxSelectMultiple,
+                                     help_text="The sources whose reports move to a new record.")
     name = forms.CharField(required=False, max_length=200, help_text="The new record's name (people only).")
 
     def __init__(self, *args, articles=None, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["articles"].queryset = articles
+
+
+class ReviewForm(forms.Form):
+    """'Mark reviewed' in the review queue: which kind of record, and its id."""
+
+    model = forms.ChoiceField(choices=[("meeting", "meeting"), ("person", "person"), ("statement", "statement")])
+    pk = forms.IntegerField(min_value=1, max_value=MAX_ID)

@@ -183,7 +183,10 @@ class Article(models.Model):
     url = models.URLField(max_length=1000, blank=True)
     filename = models.CharField(max_length=300, blank=True, help_text="The file it was imported from.")
     text = models.TextField(help_text="The article as imported; provenance spans index into it.")
-    content_hash = models.CharField(max_length=64, unique=True, help_text="SHA-256 of the text.")
+    content_hash = models.CharField(
+        max_length=64, unique=True,
+        help_text="SHA-256 of the file as imported (its bytes), so a newer reader does not take it for a new article.",
+    )
     imported_at = models.DateTimeField(auto_now_add=True)
     search_document = stored_document(search.article_document())
 
@@ -201,6 +204,18 @@ class Article(models.Model):
 
     def get_absolute_url(self) -> str:
         return reverse("meetings:article_detail", args=[self.pk])
+
+
+class ArticleFile(models.Model):
+    """The article file exactly as imported, kept apart from Article so that list
+    pages and exports never load it; `Article.content_hash` is the hash of `data`."""
+
+    article = models.OneToOneField(Article, on_delete=models.CASCADE, primary_key=True, related_name="file")
+    name = models.CharField(max_length=300, blank=True)
+    data = models.BinaryField(help_text="The file's bytes as imported: what the hash is over.")
+
+    def __str__(self) -> str:
+        return self.name or f"file of article {self.article_id}"
 
 
 class Meeting(Curated):

@@ -5,7 +5,7 @@ On PostgreSQL each searchable model stores its weighted document
 matching, rechecking and ranking read the stored vector instead of parsing
 the text of every candidate again. Queries use the `websearch`
 syntax (`"common interests" -Lavrov`, `wang or lavrov`), are ranked, and are
-read with the `chancery` text search configuration (migration 0004): English
+read with the `chancery` text search configuration (migration 0005): English
 stemming over unaccented words, so "Cavusoglu" finds "Çavuşoğlu". A person's
 name also matches a misspelt query through trigram word similarity.
 
@@ -34,7 +34,7 @@ from django.db.models.functions import Cast, Greatest
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 
-CONFIG = "chancery"  # english_stem over unaccent; created by migration 0004
+CONFIG = "chancery"  # english_stem over unaccent; created by migration 0005
 START, STOP = "\u27e6", "\u27e7"  # headline sentinels: turned into <mark> only after escaping
 FUZZY_THRESHOLD = 0.6  # pg_trgm's default word_similarity_threshold, which the %> operator uses
 

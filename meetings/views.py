@@ -122,7 +122,7 @@ class SearchView(TemplateView):
     """One box over every kind of record: the best matches of each, with how many there are."""
 
     template_name = "meetings/search.html"
-    max_length = 200
+    max_length = filters.MAX_SEARCH_LENGTH
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
@@ -130,8 +130,8 @@ class SearchView(TemplateView):
         context["q"] = text
         if len(text) > self.max_length:
             context["error"] = f"A search is at most {self.max_length} characters long."
-        elif "\x00" in text:
-            context["error"] = "A search cannot contain a null character."
+        elif len(text.split()) > filters.MAX_SEARCH_WORDS:
+            context["error"] = f"Search for at most {filters.MAX_SEARCH_WORDS} words."
         elif text:
             context["groups"] = search.search_everything(text)
             context["total"] = sum(g.count for g in context["groups"])
@@ -165,7 +165,7 @@ class AboutDataView(TemplateView):
 
 def person_suggestions(request):
     """What the participant and speaker boxes suggest as one types: names, best matches first."""
-    text = request.GET.get("q", "")[:100].replace("\x00", "")
+    text = request.GET.get("q", "")[:100]
     return json_response({"results": [
         {"slug": p.slug, "name": p.name, "label": serializers.person_label(p)}
         for p in Person.objects.suggestions(text)

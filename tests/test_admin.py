@@ -8,7 +8,12 @@ pytestmark = pytest.mark.django_db
 )
 def test_admin_changelist_and_add_pages_render(admin_client, seeded, model):
     assert admin_client.get(f"/admin/meetings/{model}/").status_code == 200
-    assert admin_client.get(f"/admin/meetings/{model}/add/").status_code == 200
+    assert admin_client.get(f"/admin/meetings/{model}/add/", follow=True).status_code == 200
+
+
+def test_adding_an_article_by_hand_leads_to_the_import_form(admin_client):
+    response = admin_client.get("/admin/meetings/article/add/")
+    assert response.status_code == 302 and response["Location"] == "/admin/meetings/article/import/"
 
 
 def test_admin_meeting_change_page_has_inlines_and_view_on_site(admin_client, seeded):

@@ -174,3 +174,24 @@ def test_list_pages_fit_a_phone(page, demo):
     results = page.locator(".results").bounding_box()
     filters = page.locator("#filters").bounding_box()
     assert results["y"] < filters["y"]  # on a phone the results come first
+
+
+def test_no_page_breaks_the_content_security_policy(page, demo, admin_user):
+    """Chromium reports every script, style or image the policy refused on the console."""
+    refused = []
+    page.on("console", lambda message: refused.append(message.text) if "Content Security Policy" in message.text else None)
+    meeting = "/meetings/shanghai-cooperation-organization-summit-in-cholpon-ata-2013-07-13/"
+    for url in ["/", "/meetings/", meeting, "/people/sergey-lavrov/", "/articles/", "/statements/?q=cooperation",
+                "/search/?q=Lavrov", "/countries/cn/", "/countries/CN/RU/", "/about/data/"]:
+        page.goto(demo + url)
+    page.goto(demo + "/admin/login/")
+    page.fill("#id_username", "admin")
+    page.fill("#id_password", "password")
+    page.get_by_role("button", name="Log in").click()
+    page.wait_for_url("**/admin/")
+    for url in ["/admin/meetings/meeting/", "/admin/meetings/article/import/", "/admin/meetings/meeting/review/"]:
+        page.goto(demo + url)
+    page.goto(demo + "/admin/meetings/meeting/")
+    page.click("#result_list tbody tr th a")  # a change page: inlines, autocomplete widgets
+    page.wait_for_selector("#meeting_form")
+    assert refused == []

@@ -121,3 +121,44 @@ def test_a_possessive_office_then_a_comma_names_the_person():
     assert meetings(result) == [("held", "bilateral", "2024-03-08", ["Ana Berg", "Elchin Mammadli"])]
     person = next(p for p in result["people"] if p["name"] == "Elchin Mammadli")
     assert person["country"] == "AZ" and person["role"].startswith("Minister for Foreign Affairs")
+
+
+def test_a_gathering_told_without_names_takes_those_who_attended():
+    result = run("Leaders of the East African bloc met in Arusha on Friday for their annual summit. Kenyan "
+                 "President Amani Otieno, Tanzanian President Neema Mushi and Ugandan President Okello Oyite attended.")
+    assert meetings(result) == [("held", "multilateral", "2024-03-08", ["Amani Otieno", "Neema Mushi", "Okello Oyite"])]
+
+
+def test_a_summit_that_brought_people_together():
+    result = run("The summit in Luanda on Friday brought together Angolan President Paulo Neto, Congolese President "
+                 "Jean Mbala and Rwandan President Eric Habimana.")
+    ((status, kind, date, people),) = meetings(result)
+    assert (status, kind, date) == ("held", "multilateral", "2024-03-08")
+    assert people == ["Eric Habimana", "Jean Mbala", "Paulo Neto"]
+
+
+def test_among_those_at_the_talks():
+    result = run("Among those at the talks in Geneva on Friday were US envoy Mark Hale, Russian Deputy Foreign "
+                 "Minister Pavel Orlov and UN envoy Ana Berg.")
+    assert meetings(result) == [("held", "multilateral", "2024-03-08", ["Ana Berg", "Mark Hale", "Pavel Orlov"])]
+
+
+def test_people_at_a_meeting_joined_by_others():
+    result = run("President Maria Lopes received Argentine President Diego Ferraro in Brasilia on Friday. The two "
+                 "leaders were joined by Foreign Minister Celso Amaral.")
+    assert meetings(result) == [("held", "bilateral", "2024-03-08", ["Celso Amaral", "Diego Ferraro", "Maria Lopes"])]
+
+
+def test_discussed_with_someone_is_a_meeting_and_discussed_alone_is_not():
+    result = run("German Foreign Minister Anna Weber discussed the crisis with her French counterpart Louis Martin on "
+                 "the phone on Friday.\n\nWeber discussed trade at a press conference.")
+    assert meetings(result) == [("held", "call", "2024-03-08", ["Anna Weber", "Louis Martin"])]
+
+
+def test_welcoming_leaders_to_a_summit_but_not_an_opportunity():
+    result = run("Saudi Crown Prince Faisal Al Saud welcomed leaders including Syrian President Omar Khalil and "
+                 "Sudanese President Idris Nour to the summit in Jeddah on Friday.")
+    assert [sorted(m["participants"]) for m in result["meetings"]] == [["Faisal Al Saud", "Idris Nour", "Omar Khalil"]]
+    result = run("Foreign Minister Lina Haddad welcomed the opportunity to deepen ties with Sudanese President "
+                 "Idris Nour and Syrian President Omar Khalil.")
+    assert result["meetings"] == []

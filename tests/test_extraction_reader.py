@@ -126,3 +126,16 @@ def test_first_publication_wins_over_a_later_update():
 def test_the_title_is_the_headline_not_the_masthead(header, title):
     text = f"{header}\n\nThe foreign minister of Palau met the Japanese ambassador in Koror on Friday to discuss coast guard cooperation.\n"
     assert parse_text(text, published=dt.date(2024, 3, 8)).title == title
+
+
+def test_markup_pasted_into_a_text_file_is_stripped():
+    from meetings.extraction.reader import strip_markup
+
+    text = ('Talks held\n\nUpdated: 2024-03-11\n\nForeign Minister Jean<img src=x onerror="alert(1)">Dupont met '
+            '<b>Maria</b> Silva.<script>steal()</script> Prices rose <5% and a < b.<!-- note -->\n')
+    article = parse_text(text)
+    assert "<" not in article.text.replace("<5%", "").replace("a < b", "")
+    assert "Jean Dupont" in article.text and "steal" not in article.text and "note" not in article.text
+    assert "Prices rose <5% and a < b." in article.text
+    assert all(article.text[p.start:p.end] == p.text for p in article.paragraphs)
+    assert strip_markup("no markup here") == "no markup here"

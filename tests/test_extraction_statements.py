@@ -170,3 +170,26 @@ def test_his_excellency_in_capitals_is_not_he():
         "HE the Portuguese minister conveyed the greetings of the President of Portugal."
     )
     assert speakers(result) == ["Ana Costa"]
+
+
+def test_interview_answers_are_the_interviewees_quotes():
+    result = run(
+        "Marta Silva has been Portugal's ambassador to Kenya since March.\n\n"
+        "**What are your priorities this year?**\n\n"
+        "Trade comes first. We want Kenyan avocados in every Lisbon shop.\n\n"
+        "It will take time, but the ports are ready.\n\n"
+        "**And the visit of your foreign minister?**\n\n"
+        "The minister will meet President Ruto in Nairobi in May."
+    )
+    answers = [s for s in result["statements"] if s["speaker"] == "Marta Silva"]
+    assert len(answers) == 2 and all(s["kind"] == "quote" for s in answers)
+    assert "ports are ready" in answers[0]["text"] and "What are your" not in answers[0]["text"]
+
+
+def test_briefing_answers_belong_to_the_spokesperson_not_to_people_named_in_them():
+    result = run(
+        "Official Spokesperson, Shri Arun Mehta: Good afternoon. I have one announcement today.\n\n"
+        "Q: Did the minister speak to his Nepali counterpart?\n\n"
+        "A: Yes. The minister spoke to Foreign Minister Sita Rai of Nepal yesterday."
+    )
+    assert speakers(result) == ["Arun Mehta", "Arun Mehta"]

@@ -20,7 +20,8 @@ from .types import Person
 _ENTOURAGE_NOUNS = {"delegation", "delegations", "team", "entourage", "party", "side"}
 _PRESENT = re.compile(
     r"\b(?:in attendance|(?:also |were |was )present|present (?:were|was|at the (?:talks|meeting))"
-    r"|among (?:those|the officials|the ministers|the leaders|others) (?:present|attending|in attendance)"
+    r"|among (?:those|the officials|the ministers|the leaders|the participants|the guests|others) (?:present|attending"
+    r"|in attendance|at the|who (?:attended|took part))"
     r"|(?:also )?attending (?:were|was))\b",
     re.I,
 )
@@ -110,13 +111,33 @@ def also_attended(sentence: Sentence, resolve) -> Attendance | None:
     return None
 
 
-def meeting_joined_by(sentence: Sentence, resolve) -> Attendance | None:
-    """'The council was joined by video link by A.': a gathering joined by someone."""
+def joined_by(sentence: Sentence, resolve) -> Attendance | None:
+    """'The council was joined by video link by A.', 'The two leaders were joined by their foreign
+    ministers, A and B.': a meeting, or people at one, joined by others (not 'joined by A for a
+    call', which is a meeting of its own)."""
     for token in sentence.span:
         if token.lemma_.lower() != "join" or not any(c.dep_ == "nsubjpass" for c in token.children):
             continue
+        if any(t.lower_ in MEETING_NOUNS for t in token.subtree if t.dep_ == "pobj" and t.head.lower_ == "for"):
+            continue
         subject = next(c for c in token.children if c.dep_ == "nsubjpass")
-        if subject.lower_ not in MEETING_NOUNS | GATHERING_NOUNS and subject.lemma_.lower() not in GATHERING_NOUNS:
+        of_meeting = subject.lower_ in MEETING_NOUNS | GATHERING_NOUNS or subject.lemma_.lower() in GATHERING_NOUNS
+        anchor = _people_in(list(subject.subtree), sentence, resolve)
+        if not of_meeting and not anchor and subject.tag_ not in {"NNS", "NNPS"}:
+            continue
+        agents = [c for c in token.children if c.dep_ == "agent"]
+        added = _people_in([t for a in agents for t in a.subtree], sentence, resolve)
+        if added:
+            return Attendance(added, anchor)
+    return None
+
+
+def attended_by(sentence: Sentence, resolve) -> Attendance | None:
+    """'..., which was attended by A and B': a meeting told in the same sentence, attended by others."""
+    for token in sentence.span:
+        if token.lemma_.lower() != "attend" or token.dep_ != "relcl":
+            continue
+        if token.head.lower_ not in MEETING_NOUNS | GATHERING_NOUNS:
             continue
         agents = [c for c in token.children if c.dep_ == "agent"]
         added = _people_in([t for a in agents for t in a.subtree], sentence, resolve)
@@ -137,7 +158,8 @@ CONSTRUCTIONS: list[Construction] = [
     Construction("in attendance", "In attendance on the host side were A, B and C.", in_attendance),
     Construction("delegation included", "The delegation, which included A and B, ...", delegation_included),
     Construction("also attended", "Secretary-General X also attended.", also_attended),
-    Construction("meeting joined by", "The council was joined by video link by A.", meeting_joined_by),
+    Construction("joined by", "The two leaders were joined by their foreign ministers, A and B.", joined_by),
+    Construction("attended by", "..., the meeting, which was attended by A and B.", attended_by),
 ]
 
 

@@ -11,6 +11,7 @@ HONORIFICS = {
     "king", "queen", "emir", "amir", "sultan", "madam", "madame", "rt", "hon", "hon.", "sir", "dame", "lord", "lady",
     "general", "gen.", "lt.", "colonel", "col.", "admiral", "adm.", "marshal", "ayatollah", "pope", "cardinal",
     "archbishop", "imam", "senior", "crown", "his", "her", "royal", "the", "comrade", "ambassador",
+    "shri", "smt", "smt.", "sri", "cde", "datuk", "dato", "dato'", "datin", "tun", "pehin", "samdech", "excellencies",
 }
 
 # Nouns an office ends in ("Foreign Minister", "Secretary-General", "top diplomat").

@@ -15,7 +15,7 @@ from .sentences import Sentence
 from .types import DateValue, Meeting, Person
 
 _VERB_TRIGGERS = {"meet", "receive", "host", "talk", "speak", "phone", "chair", "attend", "address", "visit",
-                  "co-chair", "convene", "telephone", "join", "call", "travel", "welcome", "sit"}
+                  "co-chair", "convene", "telephone", "join", "call", "travel", "welcome", "sit", "discuss", "bring"}
 _HOLD_VERBS = {"hold", "have", "conduct", "pay", "make", "begin", "start", "wrap", "open"}
 _VISIT_NOUNS = {"visit", "visits", "trip", "tour"}
 _NOT_FUTURE_NOUNS = {"opportunity", "chance", "desire", "willingness", "readiness"}
@@ -62,11 +62,17 @@ def find_triggers(sentence: Sentence) -> list[Trigger]:
                 continue
             if lemma == "sit" and not ({"down", "with"} <= {c.lower_ for c in token.children}):
                 continue  # "sat down with X"
+            if lemma == "discuss" and not any(c.dep_ == "prep" and c.lower_ == "with" and any(
+                    sentence.person_of(t) for t in c.subtree) for c in token.children):
+                continue  # "discussed the crisis with her counterpart": talks; "discussed trade": not
+            if lemma == "bring" and not any(c.lower_ == "together" for c in token.children):
+                continue  # "the summit brought together A, B and C"
             if lemma == "call" and not _courtesy_call(token, sentence):
                 continue  # "called on Washington to stop", "called for restraint": words, not a meeting
             if lemma == "travel" and not _future(token):
                 continue  # a journey told afterwards is told through its meetings
-            if lemma == "welcome" and not any(c.dep_ == "dobj" and sentence.person_of(c) for c in token.children):
+            if lemma == "welcome" and not any(c.dep_ == "dobj" and c.lower_ not in _NOT_FUTURE_NOUNS and any(
+                    sentence.person_of(t) for t in c.subtree) for c in token.children):
                 continue  # "welcomed the decision"; "welcomed President X to Canberra" is a visit received
             if lemma == "join" and not any(c.lower_ in GATHERING_NOUNS for c in token.subtree):
                 continue
@@ -229,6 +235,8 @@ def build_meetings(sentence: Sentence, resolve, anchor, group=None) -> list[Meet
         people = [*attendance.anchor, *(p for p in attendance.people if p not in attendance.anchor)]
         addition = _new_meeting("held", people, sentence, sentence.start, sentence.end, "addition")
         addition.trigger = attendance.construction
+        addition.date = _date_for(sentence, sentence.span.root, list(sentence.span), anchor, False)
+        addition.place, addition.country = _place(sentence, sentence.span.start_char, sentence.span.end_char)
         meetings.append(addition)
     return meetings
 
@@ -397,7 +405,13 @@ def _meetings_from(trigger: Trigger, sentence: Sentence, resolve, anchor, trigge
             meeting.kind = "multilateral"
         return [meeting]
 
-    if not participants:
+    # "Leaders of the bloc met in Arusha for their summit": a gathering whose people the next
+    # sentences name ("X, Y and Z attended"); kept as a shell for them to join.
+    shell = not participants and status == "held" and (
+        _is_gathering(noun if noun is not None else token, sentence)
+        or (lemma in {"meet", "gather", "convene"} and any(
+            c.dep_ == "nsubj" and c.tag_ in {"NNS", "NNPS"} for c in token.children)))
+    if not participants and not shell:
         return []
     two_sided = trigger.kind == "noun" and len(objects) == 2 and not subjects_of(participants, objects)
     remote = noun is not None and _remote_conference(noun)
@@ -433,8 +447,15 @@ def _meetings_from(trigger: Trigger, sentence: Sentence, resolve, anchor, trigge
             meeting.organisation = _forum(sentence, noun or token)
         if not meeting.sidelines and gathering:
             meeting.kind = "multilateral"
+        if shell:
+            if not (meeting.date.date and (meeting.place or meeting.organisation)):
+                continue  # a gathering only mentioned, not told as held somewhere on a day
+            meeting.rule, meeting.summit_like, meeting.kind = UNNAMED_GATHERING, True, "multilateral"
         meetings.append(meeting)
     return meetings
+
+
+UNNAMED_GATHERING = "unnamed gathering"
 
 
 _STRICT_GATHERINGS = GATHERING_NOUNS - {"meeting", "session", "council"}
@@ -731,8 +752,8 @@ def merge_meetings(meetings: list[Meeting]) -> list[Meeting]:
             result.append(meeting)
     # A held meeting with one known participant ("he spoke at a meeting", "the meeting was attended by")
     # belongs to a meeting of that person told elsewhere.
-    final: list[Meeting] = []
-    singles = [m for m in result if len(m.participants) < 2]
+    final: list[Meeting] = [m for m in result if not m.participants]  # gatherings waiting for their people
+    singles = [m for m in result if len(m.participants) == 1]
     multi = [m for m in result if len(m.participants) >= 2]
     for single in singles:
         candidates = [m for m in multi if m.status == single.status and single.participants[0] in m.participants
@@ -751,7 +772,8 @@ def merge_meetings(meetings: list[Meeting]) -> list[Meeting]:
     final.sort(key=lambda m: m.start)
     # "The meeting was attended by X": X joins the meeting told just before.
     for addition in additions:
-        before = [m for m in final if m.status == "held" and len(m.participants) >= 2 and m.start <= addition.start]
+        before = [m for m in final if m.status == "held" and m.start <= addition.start
+                  and (len(m.participants) >= 2 or m.rule == UNNAMED_GATHERING or m.summit_like)]
         # "the meeting" of someone already at one is that one.
         theirs = [m for m in before if set(map(id, addition.participants)) & set(map(id, m.participants))]
         if theirs or before:
@@ -760,6 +782,13 @@ def merge_meetings(meetings: list[Meeting]) -> list[Meeting]:
             for person in addition.participants:
                 if person not in target.participants:
                     target.participants.append(person)
+        elif len(addition.participants) >= 2 and addition.date.date:
+            # "Among those at the talks in Geneva on Friday were A, B and C": a meeting told only so.
+            addition.rule = UNNAMED_GATHERING
+            addition.kind = "multilateral" if len(addition.participants) >= 3 else "bilateral"
+            final.append(addition)
+    final = [m for m in final if m.participants]
+    final.sort(key=lambda m: m.start)
     # A meeting on the sidelines of a summit was held where the summit was.
     for meeting in final:
         if meeting.sidelines:

@@ -22,6 +22,7 @@ from .types import Person
 _WORD = re.compile(r"[^\s,;:()\[\]“”\"—–]+")
 _PRONOUNS = {"he": "subject", "she": "subject", "him": "object", "her": "possessive", "his": "possessive"}
 _NAME_HONORIFICS = {"mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "h.e.", "h.h.", "madam", "sheikh",
+                    "shri", "smt", "smt.", "sri", "cde", "datuk", "dato", "dato'", "datin", "hon", "hon.", "rt",
                     "prince", "princess", "sheikha", "his", "her", "excellency", "highness", "royal", "majesty",
                     "prof.", "professor"}
 _PURE_HONORIFICS = (_NAME_HONORIFICS - {"professor", "prof."}) | {"king", "queen", "emir", "sultan", "crown"}

@@ -143,6 +143,16 @@ def _home_country(article: Article) -> str | None:
     return None
 
 
+_QUESTION_LABEL = re.compile(r"^\W*(?:Q|Question|Journalist|Reporter)\s*[:.]\s", re.I)
+_ANSWER_LABEL = re.compile(r"^\W*(?:A|Answer)\s*[:.]\s")
+
+
+def _is_question_turn(text: str) -> bool:
+    """'Q: ...', '**How do you see ...?**': a question put to the person answering."""
+    bare = text.strip().strip("*_").strip()
+    return bool(_QUESTION_LABEL.match(bare)) or (bare.endswith("?") and text.strip().startswith(("*", "_", "Q")))
+
+
 class _Discourse:
     """Reads sentences in order, keeping track of who is in focus."""
 
@@ -153,6 +163,9 @@ class _Discourse:
         self.meetings: list[Meeting] = []
         self.statements: list[Statement] = []
         self.consumed_until = -1
+        self.turn_speaker: Person | None = None  # who answers in a transcript or an interview
+        self.questions = {i for i, p in enumerate(parsed_paragraphs(article))
+                          if p.kind in {"body", "heading"} and _is_question_turn(p.text)}
 
     def resolve(self, token, sentence: Sentence) -> Person | None:
         mention = sentence.mention_of(token)
@@ -255,16 +268,60 @@ class _Discourse:
         people = [m.person for m in sentence.mentions if m.person is not None]
         return people[0] if people else None
 
+    def _turn(self, speaker: Person, start: int, end: int, rule: str) -> None:
+        """A transcript turn or an interview answer: one quote, to the end of its paragraph; an
+        answer that runs on over paragraphs stays one statement."""
+        previous = self.statements[-1] if self.statements else None
+        gap = self.article.text[previous.end:start] if previous else ""
+        if previous is not None and previous.speaker is speaker and previous.rule == rule == "interview answer" \
+                and not gap.strip():
+            previous.end = end
+            previous.text = self.article.text[previous.start:end]
+        else:
+            self.statements.append(make_statement(speaker, start, end, self.article.text, "transcript", rule=rule))
+            self.statements[-1].kind = "quote"
+        self.consumed_until = end
+        self.focus = speaker
+
+    def _answerer(self, paragraphs, n: int) -> Person | None:
+        """In a question-and-answer piece, a paragraph after a question (up to the next one) is the
+        answer of the person answering: the last transcript speaker, else the person the piece
+        introduces first."""
+        if _ANSWER_LABEL.match(paragraphs[n].text) and self.turn_speaker is not None:
+            return self.turn_speaker
+        if len(self.questions) < 2 or n < min(self.questions):
+            return None
+        if self.turn_speaker is not None:
+            return None  # a transcript names its speakers
+        previous = max((q for q in self.questions if q < n), default=None)
+        if previous is None or any(paragraphs[k].kind == "heading" for k in range(previous + 1, n)):
+            return None
+        return self.interviewee
+
+    @property
+    def interviewee(self) -> Person | None:
+        """The person the piece introduces before its first question."""
+        before = self._offset_of(min(self.questions))
+        people = sorted((p for p in self.index.people if p.first_offset < before), key=lambda p: p.first_offset)
+        return people[0] if people else None
+
+    def _offset_of(self, n: int) -> int:
+        return parsed_paragraphs(self.article)[n].start
+
     def _statements(self, sentence: Sentence, paragraphs, n: int) -> None:
         text = self.article.text
+        paragraph = sentence.paragraph
+        if n in self.questions:
+            self.consumed_until = paragraph.end  # a journalist's question
+            return
         speaker = transcript_speaker(sentence)
         if speaker is not None:
-            paragraph = sentence.paragraph
-            self.statements.append(make_statement(speaker, sentence.start, paragraph.end, text, "transcript",
-                                                  rule="transcript turn"))
-            self.statements[-1].kind = "quote"
-            self.consumed_until = paragraph.end
-            self.focus = speaker
+            self._turn(speaker, sentence.start, paragraph.end, "transcript turn")
+            self.turn_speaker = speaker
+            return
+        answerer = self._answerer(paragraphs, n)
+        if answerer is not None and sentence.span.start_char == 0:
+            self._turn(answerer, sentence.start, paragraph.end, "interview answer")
             return
         people, bodies, cue = speakers_of(sentence, self.resolve, self._group)
         if not people and not bodies:

@@ -1,7 +1,7 @@
 """Reading an article file: plain text or a saved HTML page -> `Article`.
 
-Text files keep their exact characters, so statement offsets index into the
-file. HTML pages go through trafilatura's main-text extraction (navigation,
+Text files keep their exact characters, less any HTML tags pasted into them,
+so statement offsets index into the file. HTML pages go through trafilatura's main-text extraction (navigation,
 captions, related links and share buttons dropped); offsets then index into
 the extracted text, which is what the importer stores.
 
@@ -93,8 +93,21 @@ def _lines(text: str) -> list[Paragraph]:
     return paragraphs
 
 
+# A tag, a comment or a doctype: "<img src=x>", "</b>", "<!-- -->". A "<" followed by
+# a space or a digit ("a < b", "<5%") is text and stays.
+_MARKUP = re.compile(r"<!--.*?-->|<(?:script|style)\b.*?</(?:script|style)\s*>|</?[A-Za-z!][^<>]{0,2000}>", re.I | re.S)
+
+
+def strip_markup(text: str) -> str:
+    """A plain-text file's words without the HTML pasted into it: "Jean<img src=x>Dupont"
+    must not give a person named "Jean<img". A tag becomes one space, so words it
+    separated stay apart; script and style blocks go with their content."""
+    return _MARKUP.sub(" ", text)
+
+
 def parse_text(text: str, published: dt.date | None = None, source: str = "",
                standfirst: str = "", meta_title: str = "") -> Article:
+    text = strip_markup(text)
     article = Article(text=text, source=source)
     paragraphs = _lines(text)
     title_index = _find_title(paragraphs, meta_title)

@@ -174,7 +174,8 @@ def transcript_speaker(sentence: Sentence) -> Person | None:
     if not people or len(set(map(id, people))) > 1:
         return None  # "Scholz and Biden: 'no difference'" is a heading, not a turn
     words = head.split()
-    if len(words) <= 4 or re.search(r"\b(?:said|announced|stated|added|declared|told \w+)$", head):
+    label = all(w[:1].isupper() or w.lower() in {"of", "for", "the", "and", "de"} for w in re.findall(r"[\w'’.-]+", head))
+    if len(words) <= 4 or label or re.search(r"\b(?:said|announced|stated|added|declared|told \w+)$", head):
         return people[-1]
     return None
 

@@ -8,6 +8,7 @@ from django.db import transaction
 from meetings.models import Meeting, MeetingSource, Participation, Person, PersonName, Statement
 
 from .importing import _unique_slug
+from .locks import hold_record_writes_lock
 from .resolution import name_key
 
 _FILLABLE_PERSON = ["country", "organisation", "wikidata_id"]
@@ -41,6 +42,7 @@ def _fill(keep, other, fields) -> None:
 @transaction.atomic
 def person_merge(*, keep: Person, others: list[Person]) -> Person:
     """Fold `others` into `keep`: their meetings, statements, names and aliases become keep's."""
+    hold_record_writes_lock()  # an import must not match a person this merge deletes
     for other in others:
         if other.pk == keep.pk:
             continue
@@ -57,6 +59,7 @@ def person_merge(*, keep: Person, others: list[Person]) -> Person:
 @transaction.atomic
 def meeting_merge(*, keep: Meeting, others: list[Meeting]) -> Meeting:
     """Fold `others` into `keep`: one meeting with every source, participant and statement."""
+    hold_record_writes_lock()
     for other in others:
         if other.pk == keep.pk:
             continue
@@ -75,6 +78,7 @@ def meeting_merge(*, keep: Meeting, others: list[Meeting]) -> Meeting:
 @transaction.atomic
 def person_split(*, person: Person, article_ids: list[int], name: str | None = None) -> Person:
     """Move what the given articles say of `person` to a new person: a wrong merge undone."""
+    hold_record_writes_lock()  # the new slug must stay free until commit
     new = Person.objects.create(
         name=name or person.name, slug=_unique_slug(Person, name or person.name), country=person.country,
         organisation=person.organisation, review_note=f"split from {person.name} (#{person.pk})",
@@ -88,6 +92,7 @@ def person_split(*, person: Person, article_ids: list[int], name: str | None = N
 @transaction.atomic
 def meeting_split(*, meeting: Meeting, article_ids: list[int]) -> Meeting:
     """Move the reports of the given articles to a meeting of their own."""
+    hold_record_writes_lock()
     new = Meeting.objects.create(
         title=meeting.title, slug=_unique_slug(Meeting, f"{meeting.title} split"), status=meeting.status,
         kind=meeting.kind, date=meeting.date, date_precision=meeting.date_precision, date_phrase=meeting.date_phrase,

@@ -1,9 +1,11 @@
 """Importing articles: read -> extract -> persist, one transaction per article.
 
-`article_import` is idempotent: an article whose text is already stored (same
-content hash) creates nothing, unless `update=True`, which replaces exactly
-the records derived from that article. Curated values win: a field listed in
-a record's `locked_fields` is never overwritten.
+`article_import` is idempotent: an article whose file is already stored (the
+same SHA-256 of its bytes) creates nothing, unless `update=True`, which
+replaces exactly the records derived from that article. Curated values win: a
+field listed in a record's `locked_fields` is never overwritten, and a record a
+curator reviewed or edited is kept, once. Concurrent imports take turns for
+their writes (services/locks.py); extraction runs outside the transaction.
 """
 from __future__ import annotations
 
@@ -19,13 +21,14 @@ from django.utils.text import slugify
 
 from meetings.extraction import types as x
 from meetings.extraction.pipeline import extract
-from meetings.extraction.reader import parse_html, parse_text, read_article, decode
+from meetings.extraction.reader import decode, parse_html, parse_text
 from meetings.extraction.types import ArticleError
 from meetings.models import (
-    Article, Country, Meeting, MeetingSource, Organisation, Participation, Person, Statement,
+    Article, ArticleFile, Country, Meeting, MeetingSource, Organisation, Participation, Person, Statement,
 )
 
 from . import resolution
+from .locks import hold_record_writes_lock
 
 log = logging.getLogger(__name__)
 
@@ -62,45 +65,79 @@ class DryRun(Exception):
     """Raised inside the transaction of a preview so that nothing is kept."""
 
 
-def content_hash(text: str) -> str:
-    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+def content_hash(data: bytes) -> str:
+    """The article's identity: the SHA-256 of its file's bytes, not of the text a reader
+    extracts from them (a newer HTML reader must not make the same page a new article)."""
+    return hashlib.sha256(data).hexdigest()
 
 
-def article_import(*, path: str | Path | None = None, text: str | None = None, filename: str = "",
-                   published: dt.date | None = None, source: str = "", update: bool = False,
-                   dry_run: bool = False) -> ImportResult:
-    """Import one article from a file or from its text. Never raises for a bad article: the
-    result says what failed and the database is left as it was."""
+def article_import(*, path: str | Path | None = None, text: str | None = None, raw: bytes | None = None,
+                   filename: str = "", published: dt.date | None = None, source: str = "",
+                   update: bool = False, dry_run: bool = False) -> ImportResult:
+    """Import one article from a file, or from its text (and the bytes it was decoded
+    from, when it was uploaded). Never raises for a bad article: the result names the
+    article and says what failed, and the database is left as it was."""
     name = filename or (Path(path).name if path else "pasted article")
     try:
         if path is not None:
-            parsed = read_article(path, published=published, source=source)
-        else:
-            parsed = _parse_text(text or "", name, published, source)
+            raw = _read(path)
+            text = decode(raw, path)
+        elif raw is None:
+            raw = (text or "").encode("utf-8")
+        parsed = _parse_text(text or "", name, published, source)
     except ArticleError as exc:
         return ImportResult(name, "failed", error=str(exc))
 
-    digest = content_hash(parsed.text)
-    existing = Article.objects.filter(content_hash=digest).first()
+    digest = content_hash(raw)
+    existing = _stored(digest, parsed)
     if existing and not update:
-        return ImportResult(name, "duplicate", article=existing)
+        return ImportResult(name, "duplicate", article=existing)  # spares the extraction
+    try:
+        extraction = extract(parsed)
+    except Exception as exc:  # a bug on one article must not stop a folder's import
+        log.exception("extraction of %s failed", name)
+        return ImportResult(name, "failed", error=f"{name}: extraction failed: {type(exc).__name__}: {exc}")
 
-    extraction = extract(parsed)
-    result = ImportResult(name, "updated" if existing else "imported")
     try:
         with transaction.atomic():
-            stale = _remove_derived(existing) if existing else set()
-            result.article = _persist(parsed, extraction, digest, existing, result)
-            # Participations this article gave before and no longer gives go too.
-            Participation.objects.filter(pk__in=stale - result.seen, reviewed=False).delete()
+            hold_record_writes_lock()
+            # Asked again under the lock: another import may have stored it meanwhile.
+            existing = _stored(digest, parsed)
+            if existing and not update:
+                return ImportResult(name, "duplicate", article=existing)
+            result = ImportResult(name, "updated" if existing else "imported")
+            kept = _remove_derived(existing) if existing else _Kept()
+            result.article = _persist(parsed, extraction, raw, digest, existing, kept, result)
+            # Participations this article gave before and no longer gives go too,
+            # unless a curator has reviewed or edited them.
+            Participation.objects.filter(pk__in=kept.participations - result.seen, reviewed=False,
+                                         locked_fields=[]).delete()
             if dry_run:
                 raise DryRun
     except DryRun:
         result.article = None
-    except Exception as exc:  # a bug on one article must not stop a folder's import
+    except Exception as exc:
         log.exception("import of %s failed", name)
-        return ImportResult(name, "failed", error=f"{type(exc).__name__}: {exc}")
+        return ImportResult(name, "failed", error=f"{name}: {type(exc).__name__}: {exc}")
     return result
+
+
+def _stored(digest: str, parsed: x.Article) -> Article | None:
+    """The article already stored from this file. Articles imported before the file's bytes
+    were kept were stored under the hash of their text: they are found by it, and an
+    update moves them to the hash of their file."""
+    return Article.objects.filter(content_hash=digest).first() or Article.objects.filter(
+        content_hash=hashlib.sha256(parsed.text.encode("utf-8")).hexdigest(), file__isnull=True).first()
+
+
+def _read(path: str | Path) -> bytes:
+    try:
+        return Path(path).read_bytes()
+    except OSError as exc:
+        raise ArticleError(f"{path}: cannot be read ({exc.strerror or exc})") from exc
+
+
+_HTML_SUFFIXES = (".html", ".htm", ".xhtml")
 
 
 def _parse_text(text: str, name: str, published, source) -> x.Article:
@@ -108,7 +145,7 @@ def _parse_text(text: str, name: str, published, source) -> x.Article:
         raise ArticleError(f"{name}: the article is empty")
     if "\x00" in text:
         raise ArticleError(f"{name}: not a text file (binary content)")
-    looks_html = name.lower().endswith((".html", ".htm")) or text.lstrip()[:15].lower().startswith(("<!doctype html", "<html"))
+    looks_html = name.lower().endswith(_HTML_SUFFIXES) or text.lstrip()[:15].lower().startswith(("<!doctype html", "<html"))
     article = parse_html(text, published=published, source=source) if looks_html else parse_text(text, published=published, source=source)
     article.filename = name
     if not any(p.kind == "body" for p in article.paragraphs):
@@ -121,21 +158,40 @@ def read_upload(data: bytes, name: str) -> str:
     return decode(data, name)
 
 
-def _remove_derived(article: Article) -> set[int]:
-    """Delete what an earlier import of `article` made, keeping curated records.
+@dataclass
+class _Kept:
+    """What an update keeps of an article's earlier import for the new one to respect."""
 
-    Returns the participations this article gave to meetings that stay (told by
+    participations: set[int] = field(default_factory=set)  # to be confirmed or removed
+    statements: list[Statement] = field(default_factory=list)  # curated: never made twice
+
+    def statement(self, start: int | None, end: int | None, text: str) -> Statement | None:
+        """The curated statement that already tells this passage (its text may have been corrected)."""
+        for kept in self.statements:
+            if None not in (start, end, kept.start, kept.end) and start < kept.end and kept.start < end:
+                return kept
+            if kept.text == text:
+                return kept
+        return None
+
+
+def _remove_derived(article: Article) -> _Kept:
+    """Delete what an earlier import of `article` made, keeping curated records: those a
+    curator reviewed or edited (locked fields) stay, and the re-import does not add them again.
+
+    Also returns the participations this article gave to meetings that stay (told by
     other articles too, or curated): the re-import confirms or removes them.
     """
     meeting_ids = set(article.meeting_sources.values_list("meeting_id", flat=True))
     people_ids = set(article.statements.exclude(speaker=None).values_list("speaker_id", flat=True))
     people_ids |= set(article.participations.values_list("person_id", flat=True))
-    article.statements.filter(reviewed=False).delete()
+    article.statements.filter(reviewed=False, locked_fields=[]).delete()
     article.meeting_sources.all().delete()
     Meeting.objects.filter(pk__in=meeting_ids, sources=None, reviewed=False, locked_fields=[]).delete()
     Person.objects.filter(pk__in=people_ids, participations=None, statements=None, reviewed=False,
                           locked_fields=[]).delete()
-    return set(article.participations.values_list("pk", flat=True))
+    return _Kept(participations=set(article.participations.values_list("pk", flat=True)),
+                 statements=list(article.statements.all()))
 
 
 def _set(record, field_name: str, value, result: ImportResult) -> bool:
@@ -148,9 +204,10 @@ def _set(record, field_name: str, value, result: ImportResult) -> bool:
     return False
 
 
-def _persist(parsed: x.Article, extraction: x.Extraction, digest: str, existing: Article | None,
-             result: ImportResult) -> Article:
-    article = existing or Article(content_hash=digest)
+def _persist(parsed: x.Article, extraction: x.Extraction, raw: bytes, digest: str, existing: Article | None,
+             kept: _Kept, result: ImportResult) -> Article:
+    article = existing or Article()
+    article.content_hash = digest
     article.title = (parsed.title or parsed.filename or "Untitled")[:500]
     article.source = (parsed.source or "")[:200]
     article.authors = parsed.authors
@@ -159,6 +216,7 @@ def _persist(parsed: x.Article, extraction: x.Extraction, digest: str, existing:
     article.filename = parsed.filename[:300]
     article.text = parsed.text
     article.save()
+    ArticleFile.objects.update_or_create(article=article, defaults=dict(name=article.filename, data=raw))
 
     countries = {c.code: c for c in Country.objects.all()}
     organisations = {}
@@ -187,12 +245,19 @@ def _persist(parsed: x.Article, extraction: x.Extraction, digest: str, existing:
             body = organisations.get(statement.speaker_organisation or "")
             if body is None:
                 continue  # words of an unnamed body ("observers said") are not kept
+        meeting = meetings.get(id(statement.meeting)) if statement.meeting else None
+        curated = kept.statement(statement.start, statement.end, statement.text)
+        if curated is not None:
+            # Its meeting may have been made anew by this import: link it again.
+            if curated.meeting_id is None and meeting is not None and "meeting" not in curated.locked_fields:
+                curated.meeting = meeting
+                curated.save(update_fields=["meeting"])
+            continue
         statements.append(Statement(
             speaker=speaker, speaker_organisation=body, role=(statement.speaker.role or "")[:200] if statement.speaker else "",
             text=statement.text, kind=statement.kind,
             date=statement.date.date if statement.date and statement.date.date else None,
-            meeting=meetings.get(id(statement.meeting)) if statement.meeting else None,
-            article=article, start=statement.start, end=statement.end,
+            meeting=meeting, article=article, start=statement.start, end=statement.end,
             confidence=statement.confidence, extraction_rule=statement.rule[:80],
         ))
     Statement.objects.bulk_create(statements)

@@ -10,8 +10,10 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections import Counter
 from dataclasses import dataclass
 
+from django.db import transaction
 from django.db.models import Q
 
 from meetings.extraction.names import fold, name_words, same_person
@@ -19,6 +21,8 @@ from meetings.models import Meeting, Organisation, OrganisationName, Person, Per
 
 
 def name_key(name: str) -> str:
+    """The form a name is stored and matched under. Every stored key comes from
+    here: when this changes, `manage.py rekey_names` brings stored keys in line."""
     return fold(name)
 
 
@@ -170,3 +174,34 @@ def remember_organisation_names(organisation: Organisation, names: set[str]) -> 
             existing.add(key)
             new.append(OrganisationName(organisation=organisation, name=name, key=key))
     OrganisationName.objects.bulk_create(new)
+
+
+def names_rekey(*, dry_run: bool = False) -> Counter:
+    """Recompute every stored name key with `name_key`. Two names of one record that
+    now share a key become one row. Returns counts of rows re-keyed and merged."""
+    from .locks import hold_record_writes_lock
+
+    counts = Counter()
+    with transaction.atomic():
+        hold_record_writes_lock()  # no import adds names while they are rewritten
+        for model, owner, label in ((PersonName, "person_id", "person"),
+                                    (OrganisationName, "organisation_id", "organisation")):
+            seen, stale, gone = set(), [], []
+            for row in model.objects.order_by(owner, "pk").iterator(chunk_size=2000):
+                key = name_key(row.name)
+                if not key or (getattr(row, owner), key) in seen:
+                    gone.append(row.pk)
+                    continue
+                seen.add((getattr(row, owner), key))
+                if row.key != key:
+                    row.key = key
+                    stale.append(row)
+            # Deleted and written anew rather than updated in place, so that no
+            # intermediate state breaks the one-key-per-record constraint.
+            model.objects.filter(pk__in=gone + [row.pk for row in stale]).delete()
+            model.objects.bulk_create(stale, batch_size=2000)
+            counts[f"{label} names re-keyed"] += len(stale)
+            counts[f"{label} names merged"] += len(gone)
+        if dry_run:
+            transaction.set_rollback(True)
+    return counts

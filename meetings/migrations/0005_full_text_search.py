@@ -46,7 +46,7 @@ def drop_search_configuration(apps, schema_editor):
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('meetings', '0003_import_names_and_claims'),
+        ('meetings', '0004_article_file_raw_bytes'),
     ]
 
     operations = [
