@@ -288,7 +288,9 @@ URLS = [
     "/organisations/?kind=intergovernmental", "/articles/?format=json", "/countries/?format=json",
     "/search/?q=wang", "/countries/cn/", "/countries/cn/ru/", "/countries/CN/RU/?format=json",
     "/people/wang-yi/", "/people/wang-yi/?format=json", "/organisations/shanghai-cooperation-organization/",
-    "/people/suggest/?q=per", "/about/data/",
+    "/people/suggest/?q=per", "/about/data/", "/search/?q=wang&format=json", "/countries/cn/?format=json",
+    "/meetings/sco-foreign-ministers-meeting/?format=json", "/organisations/shanghai-cooperation-organization/?format=json",
+    "/meetings/?date=2013..2020&participant=Wang+Yi", "/statements/?speaker=wang-yi&date=2019",
 ]
 
 
