@@ -82,7 +82,7 @@ def year_chart(counts: list[tuple[int, int]], width: int = 640, height: int = 19
     years = list(range(min(by_year), max(by_year) + 1))
     top = max(by_year.values())
     left, bottom, gap = 34, 26, 2
-    slot = (width - left) / len(years)
+    slot = min((width - left) / len(years), 56)  # a year or two stay bars, not a wall
     plot = height - bottom - 8
     step = -(-len(years) // max_labels)  # label every step-th year so the labels never overlap
     bars = []

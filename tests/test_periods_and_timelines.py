@@ -64,3 +64,8 @@ def test_chart_fills_empty_years_and_scales_to_the_largest():
 def test_chart_labels_never_crowd():
     chart = year_chart([(1990, 1), (2024, 3)], max_labels=12)
     assert 1 < sum(b.label for b in chart.bars) <= 12 and chart.bars[-1].label
+
+
+def test_a_single_year_is_a_bar_not_a_wall():
+    chart = year_chart([(2013, 1)], width=640)
+    assert chart.bars[0].width < 640 / 4
