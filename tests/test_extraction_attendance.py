@@ -162,3 +162,20 @@ def test_welcoming_leaders_to_a_summit_but_not_an_opportunity():
     result = run("Foreign Minister Lina Haddad welcomed the opportunity to deepen ties with Sudanese President "
                  "Idris Nour and Syrian President Omar Khalil.")
     assert result["meetings"] == []
+
+
+def test_taking_part_in_the_meeting_told_before():
+    result = run("Foreign Minister Ana Ruiz of Chile held a working lunch with Foreign Minister Marco Bell of Italy "
+                 "in Santiago on Friday.\n\nDeputy Foreign Minister Carlos Vega of Chile also took part in the exchange.")
+    assert meetings(result) == [("held", "bilateral", "2024-03-08", ["Ana Ruiz", "Carlos Vega", "Marco Bell"])]
+
+
+def test_a_call_received_from_someone():
+    result = run("President Omar Khalil received a phone call on Friday from French President Louis Martin.")
+    assert meetings(result) == [("held", "call", "2024-03-08", ["Louis Martin", "Omar Khalil"])]
+
+
+def test_an_outlet_in_the_dateline_is_not_a_person():
+    result = run("Havana, Mar 8 (Caribe Noticias) Cuban Foreign Minister Bruno Diaz received his Mexican counterpart, "
+                 "Foreign Secretary Alicia Mora, on Friday.")
+    assert meetings(result) == [("held", "bilateral", "2024-03-08", ["Alicia Mora", "Bruno Diaz"])]

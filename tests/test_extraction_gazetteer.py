@@ -77,3 +77,23 @@ def test_a_town_is_a_meetings_place_when_the_sentence_puts_it_there():
                  "town of Cholpon-Ata, Kyrgyzstan, on Saturday.")
     (meeting,) = result["meetings"]
     assert meeting["place"] == "Cholpon-Ata" and meeting["country"] == "KG"
+
+
+def test_organisation_names_listing_a_portfolio_with_commas():
+    from meetings.extraction.gazetteer import find_organisations
+
+    text = "She met officials of the Ministry of Energy, Mines and Water of Bolivia on Friday."
+    assert [f.value for f in find_organisations(text)] == ["Ministry of Energy, Mines and Water of Bolivia"]
+
+
+def test_communities_and_forums_are_organisations_but_buildings_and_governments_are_not():
+    from tests.extraction_helpers import run
+
+    result = run(
+        "Leaders of the Andean Trade Community met at the New Congress Building in Lima on Friday, and the "
+        "Government of Peru said the Pacific Rim Forum would meet next.\n\n"
+        "President Ana Soto of Peru met President Luis Vera of Bolivia there."
+    )
+    names = [o["name"] for o in result["organisations"]]
+    assert "Andean Trade Community" in names and "Pacific Rim Forum" in names
+    assert not any("Congress" in n or "Government" in n for n in names)

@@ -146,6 +146,27 @@ def attended_by(sentence: Sentence, resolve) -> Attendance | None:
     return None
 
 
+def took_part(sentence: Sentence, resolve) -> Attendance | None:
+    """'A and B also took part in the talks', 'X joined the meeting': people at the meeting told before."""
+    for token in sentence.span:
+        lemma = token.lemma_.lower()
+        if token.pos_ != "VERB" or lemma not in {"take", "participate", "join", "attend"}:
+            continue
+        if lemma == "take" and not any(c.lower_ == "part" for c in token.children):
+            continue
+        objects = [c for c in token.children if c.dep_ in {"dobj", "obj"}] + [
+            g for c in token.children if c.dep_ == "prep" and c.lower_ == "in" for g in c.children if g.dep_ == "pobj"]
+        told_before = [o for o in objects if o.lower_ in MEETING_NOUNS | GATHERING_NOUNS and any(
+            c.dep_ == "det" and c.lower_ in {"the", "this", "that", "these"} for c in o.children)
+            and not any(c.dep_ in {"compound", "amod", "poss", "nmod"} for c in o.children)]
+        if not told_before:
+            continue
+        people = _subject_people(token, sentence, resolve)
+        if people:
+            return Attendance(people, [])
+    return None
+
+
 @dataclass(frozen=True)
 class Construction:
     name: str
@@ -158,6 +179,7 @@ CONSTRUCTIONS: list[Construction] = [
     Construction("in attendance", "In attendance on the host side were A, B and C.", in_attendance),
     Construction("delegation included", "The delegation, which included A and B, ...", delegation_included),
     Construction("also attended", "Secretary-General X also attended.", also_attended),
+    Construction("took part in the meeting", "A and B also took part in the talks.", took_part),
     Construction("joined by", "The two leaders were joined by their foreign ministers, A and B.", joined_by),
     Construction("attended by", "..., the meeting, which was attended by A and B.", attended_by),
 ]

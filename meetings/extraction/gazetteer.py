@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from . import countries as C
-from .lexicon import INTERNATIONAL_BODIES, NOT_ORG_HEADS, OFFICE_WORDS, ORG_HEADS
+from .lexicon import HONORIFICS, INTERNATIONAL_BODIES, NOT_ORG_HEADS, OFFICE_HEADS, OFFICE_WORDS, ORG_HEADS
 
 # News agencies and broadcasters, with the country they report from.
 OUTLET_COUNTRIES = {
@@ -159,6 +159,9 @@ _DOCUMENT_AFTER = re.compile(
     r"^\s+(?:[A-Z][\w'’-]*\s+){0,3}(?:Convention|Charter|Declaration|Treaty|Initiative|Agreement|Resolution|Report|Vision)\b")
 
 
+_LISTED_PORTFOLIO = re.compile(r"^(?:,\s+[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,2}){1,4},?\s+and\s+[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,2}")
+
+
 @lru_cache(maxsize=4096)
 def find_organisations(text: str) -> tuple[Found, ...]:
     """Known bodies and written-out names, longest first, without overlaps."""
@@ -235,10 +238,24 @@ def find_named_organisations(text: str) -> list[Found]:
         # "King's College London": a city right after the head.
         if last + 1 < len(words) and words[last + 1][2] in C.cities() and text[words[last][1] : words[last + 1][0]] == " ":
             last += 1
+        # "Ministry of Foreign Affairs, International Trade and Worship": a portfolio listed with commas.
+        if previous_link in {"of", "for"}:
+            listed = _LISTED_PORTFOLIO.match(text[words[last][1]:])
+            if listed and not any(w.lower() in OFFICE_HEADS | HONORIFICS for w in listed.group(0).replace(",", " ").split()):
+                stop = words[last][1] + listed.end()
+                country = re.match(r"\s+of\s+(?:the\s+)?[A-Z][\w'’-]*(?:\s+(?:of\s+(?:the\s+)?)?[A-Z][\w'’-]*){0,3}",
+                                   text[stop:])
+                stop += country.end() if country else 0  # "... and Energy of the Republic of Korea"
+                while last + 1 < len(words) and words[last + 1][1] <= stop:
+                    last += 1
         name_words = [w for _, _, w in words[first : last + 1]]
-        while name_words and name_words[0] in _LEADING_STOP:
+        while name_words and (name_words[0] in _LEADING_STOP or _bare(name_words[0]).capitalize() in _CALENDAR):
             name_words, first = name_words[1:], first + 1
-        if _bare(name_words[-1]) in NOT_ORG_HEADS:
+        if not name_words or _bare(name_words[-1]) in NOT_ORG_HEADS:
+            continue
+        # "the New Parliament Building", "the Foreign Ministry compound": a place named after a body.
+        if last + 1 < len(words) and text[words[last][1] : words[last + 1][0]] == " " \
+                and _bare(words[last + 1][2]) in NOT_ORG_HEADS:
             continue
         name_start, name_end = words[first][0], words[last][1]
         name = re.sub(r"(?:'s|’s)$", "", text[name_start:name_end].rstrip("."))

@@ -87,7 +87,8 @@ MEETING_NOUNS = {
     "talks", "talk", "meeting", "meetings", "summit", "call", "phone", "conversation", "consultations",
     "retreat", "gathering", "session", "visit", "visits", "trip", "tour", "audience", "discussions",
     "negotiations", "one-on-one", "tete-a-tete", "bilateral", "trilateral", "videoconference",
-    "video-conference", "teleconference", "dialogue", "encounter", "exchange",
+    "video-conference", "teleconference", "dialogue", "encounter", "exchange", "lunch", "luncheon", "dinner",
+    "breakfast",
 }
 GATHERING_NOUNS = {"summit", "retreat", "gathering", "session", "conference", "forum", "assembly", "council",
                    "meeting", "ministerial", "plenary"}
@@ -104,6 +105,7 @@ ORG_HEADS = {
     "programme", "program", "cabinet", "government", "forces", "army", "navy", "coalition", "movement",
     "front", "council", "nations", "times", "post", "news", "television", "radio", "broadcasting",
     "corp", "inc", "ltd", "plc", "observatory", "institution", "endowment", "trust", "laboratory",
+    "community", "forum", "mission", "guard", "railways", "airways", "airlines", "bloc", "caucus",
 }
 NOT_ORG_HEADS = {
     "initiative", "treaty", "declaration", "consensus", "agreement", "accord", "accords", "convention",
@@ -111,6 +113,7 @@ NOT_ORG_HEADS = {
     "operation", "road", "palace", "hall", "house", "islands", "island", "sea", "strait", "ocean", "line",
     "corridor", "pipeline", "plant", "square", "street", "avenue", "day", "week", "year", "war", "crisis",
     "text", "law", "act", "charter", "protocol", "process", "format", "framework", "mechanism", "zone",
+    "building", "headquarters", "compound", "complex", "airport", "stadium", "grounds", "auditorium",
 }
 
 # International bodies by name, acronym and other names: (name, acronym, kind, aliases).

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from . import gazetteer as G
 from .attendance import attendance_in
 from .dates import find_dates
+from .reader import DATELINE
 from .lexicon import CALL_WORDS, GATHERING_NOUNS, MEETING_NOUNS, NON_MEETING_NOUNS
 from .sentences import Sentence
 from .types import DateValue, Meeting, Person
@@ -309,6 +310,7 @@ def _meetings_from(trigger: Trigger, sentence: Sentence, resolve, anchor, trigge
             if child.dep_ in {"dobj", "obj", "dative", "agent", "prep", "attr", "npadvmod"} or (
                 child.dep_ == "advmod" and child.lower_ == "together"):
                 if child.dep_ == "prep" and child.lower_ not in {"with", "by", "between", "among", "alongside"} | (
+                        {"from"} if noun is not None and noun.lower_ in CALL_WORDS | {"visit", "delegation"} else set()) | (
                         {"on", "upon"} if lemma == "call" else {"to"} if lemma == "speak" else set()):
                     continue
                 add([p for t in _subtree_without(child, nested) if (p := resolve(t, sentence))], objects)
@@ -545,14 +547,13 @@ def _event_noun(trigger: Trigger) -> str:
     return noun.lemma_.lower()
 
 
-_DATELINE_END = re.compile(r"^[A-Z][^\n]{0,60}?(?:\(\w[\w ]*\)\s*(?:--|-|–|—)|/\w+/\.?)\s*")
 
 
 def _date_for(sentence, token, region, anchor, future) -> DateValue:
     text = sentence.paragraph.text
     found = find_dates(text[sentence.span.start_char : sentence.span.end_char], anchor, future)
     # The date in a dateline ("MUNICH, Feb 17 (Reuters) -") is the filing date, not the event's.
-    dateline = _DATELINE_END.match(text) if sentence.span.start_char == 0 else None
+    dateline = DATELINE.match(text) if sentence.span.start_char == 0 else None
     if dateline:
         found = [f for f in found if f[0] >= dateline.end()]
     if not found:

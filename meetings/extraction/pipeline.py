@@ -17,7 +17,7 @@ from .dates import SAME_DAY
 from .meetings import build_meetings, merge_meetings
 from .names import fold
 from .people import Mention, PeopleIndex, ParagraphContext, find_mentions
-from .reader import read_article
+from .reader import DATELINE, read_article
 from .sentences import Sentence, quote_aware_sentences
 from .statements import make_statement, speakers_of, transcript_speaker
 from .types import Article, DateValue, Extraction, Meeting, Organisation, Person, Statement
@@ -35,7 +35,6 @@ def extract_article(path: str | Path, published: dt.date | None = None, source: 
     return extract(read_article(path, published=published, source=source))
 
 
-_DATELINE = re.compile(r"^[A-Z][^\n]{0,60}?(?:\(\w[\w ]*\)\s*(?:--|-|–|—)|/\w+/\.?)\s*")
 
 
 def parsed_paragraphs(article: Article) -> list:
@@ -47,7 +46,7 @@ def parser_texts(article: Article) -> list[str]:
     so that the city is not taken for the sentence's subject; offsets stay the same."""
     texts = []
     for paragraph in parsed_paragraphs(article):
-        dateline = _DATELINE.match(paragraph.text) if paragraph.kind == "body" else None
+        dateline = DATELINE.match(paragraph.text) if paragraph.kind == "body" else None
         text = paragraph.text
         if dateline:
             text = " " * dateline.end() + text[dateline.end():]
@@ -71,6 +70,7 @@ def extract(article: Article, docs=None) -> Extraction:
     if docs is None:
         docs = nlp.parse(parser_texts(article))
     index = PeopleIndex(_home_country(article))
+    credited = _credited(article)
     contexts = []
     all_mentions: list[list[Mention]] = []
     for n, (paragraph, doc) in enumerate(zip(paragraphs, docs)):
@@ -79,6 +79,8 @@ def extract(article: Article, docs=None) -> Extraction:
         contexts.append(context)
         mentions = find_mentions(paragraph.text, n, paragraph.start, context, doc) if paragraph.kind != "header" else []
         for mention in mentions:
+            if mention.kind == "name" and fold(mention.text) in credited:
+                continue  # "Havana, Aug 24 (Prensa Latina)": the outlet, not a person
             if mention.kind == "name" and mention.rule != "weak":
                 index.resolve_name(mention, create=mention.rule not in {"short"})
             elif mention.kind == "description":
@@ -386,7 +388,7 @@ def _summit_from_lede(meetings: list[Meeting], article: Article, paragraphs, nam
         if meeting.date.date is None and not meeting.date.phrase:  # "next week" says it is not the lede's day
             from .dates import find_dates
             text = first.text
-            dateline = re.match(r"^[A-Z][^\n]{0,60}?(?:\(\w[\w ]*\)\s*(?:--|-|–|—)|/\w+/\.?)\s*", text)
+            dateline = DATELINE.match(text)
             found = [d for s, _, d in find_dates(text, article.published) if d.date and (not dateline or s >= dateline.end())]
             if found:
                 meeting.date = found[0]
@@ -534,8 +536,8 @@ def _organisations(article: Article, paragraphs, contexts) -> list[Organisation]
     found: dict[str, Organisation] = {}
     acronyms: dict[str, str] = {}
     for paragraph, context in zip(paragraphs, contexts):
-        if paragraph.kind == "header" and paragraph.text != article.title:
-            continue
+        if paragraph.kind not in {"body", "heading"} and paragraph.text != article.title:
+            continue  # mastheads, bylines, captions and credits name outlets and bureaus, not the story's bodies
         for item in context.organisations:
             known = G.known_organisation(item.text) or G.known_organisation(item.value)
             name = known[0] if known else item.value
@@ -548,6 +550,8 @@ def _organisations(article: Article, paragraphs, contexts) -> list[Organisation]
             key = fold(name)
             if key in credited or fold(item.text) in credited or (acronym and fold(acronym) in credited):
                 continue
+            if _is_government(name):
+                continue  # SCHEMA: governments are not organisations
             if any(_initials(name) == fold(c).upper().replace(" ", "") for c in credited):
                 continue
             if key not in found:
@@ -568,7 +572,22 @@ def _organisations(article: Article, paragraphs, contexts) -> list[Organisation]
 
 
 def _is_credited_media(org: Organisation, credited: set[str]) -> bool:
-    return fold(org.name) in credited or (org.acronym and fold(org.acronym) in credited)
+    """An outlet credited for the story (byline, dateline, photos) is its source, not its subject."""
+    return fold(org.name) in credited or bool(org.acronym and fold(org.acronym) in credited)
+
+
+_GOVERNMENT = re.compile(r"^(?:(?:the\s+)?(?:[A-Z][\w'’]*\s+){0,2})?(?:Government|Cabinet|Administration)"
+                         r"(?:\s+of\s+.{2,60})?$")
+
+
+def _is_government(name: str) -> bool:
+    """'Government of India', 'the Vietnamese Government', "Kenya's Cabinet": a state's government."""
+    if not _GOVERNMENT.match(name):
+        return False
+    rest = re.sub(r"\b(?:the|of|Government|Cabinet|Administration)\b|['’]s\b", " ", name)
+    words = rest.split()
+    return all(G.find_countries(w) or w in {"Sultanate", "Kingdom", "Republic", "State", "Federal", "People's"}
+               for w in words) or not words
 
 
 def _initials(name: str) -> str:

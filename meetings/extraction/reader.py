@@ -148,6 +148,10 @@ def parse_text(text: str, published: dt.date | None = None, source: str = "",
 
 
 _DATELINE = re.compile(r"^([A-Z][A-Z'’. -]{2,30}?)(?:,|\s+\()")
+# The dateline that opens a wire story, outlet and all: "ISTANBUL, Sept 4 (Reuters) -", "ANTALYA, March 10.
+# /TASS/.", "Havana, Aug 24 (Prensa Latina)". Its city is where the story was filed; its date is the filing's.
+DATELINE = re.compile(r"^[A-Z][^\n]{0,60}?(?:\(\w[\w ]*\)\s*(?:--|-|–|—)|/\w+/\.?)\s*"
+                      r"|^[A-Z][^\n(,]{0,40},[^\n(]{0,30}\([A-Z][\w ]{1,30}\)\s+(?=[A-Z])")
 
 
 def _dateline(paragraphs: list[Paragraph]) -> str:
