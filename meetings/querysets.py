@@ -254,7 +254,11 @@ class MeetingQuerySet(FacetQuerySet):
                     self.model._base_manager.filter(organisation__in=Organisation.objects.search(text).values("pk"))
                     .values("pk")]
 
-        return site_search.apply(self, text, fallback=[], related=related)
+        def excluded(term):
+            return Q(Exists(Participation.objects.filter(meeting=OuterRef("pk"),
+                                                         person__in=site_search.named_people(term))))
+
+        return site_search.apply(self, text, fallback=[], related=related, excluded=excluded)
 
 
 class ParticipationQuerySet(models.QuerySet):
@@ -282,7 +286,10 @@ class StatementQuerySet(FacetQuerySet):
         def related(text):
             return [self.model._base_manager.filter(speaker__in=Person.objects.search(text).values("pk")).values("pk")]
 
-        return site_search.apply(self, text, fallback=["text", "speaker__name"], related=related)
+        def excluded(term):
+            return Q(speaker__in=site_search.named_people(term))
+
+        return site_search.apply(self, text, fallback=["text", "speaker__name"], related=related, excluded=excluded)
 
     def quotes(self):
         return self.filter(kind="quote")

@@ -124,12 +124,14 @@ def fallback_condition(fields: list[str], text: str) -> Q:
     return condition
 
 
-def apply(queryset, text: str, *, fallback: list[str], related=None, fuzzy: str | None = None):
+def apply(queryset, text: str, *, fallback: list[str], related=None, fuzzy: str | None = None, excluded=None):
     """Filter `queryset` to what matches `text`, best first on PostgreSQL.
 
     `related(text)` gives querysets of further matching ids, one column each
     (meetings whose participant matches); `fuzzy` names a field compared by
-    trigram word similarity.
+    trigram word similarity; `excluded(term)` gives the condition a `-term`
+    also rules out (a statement whose speaker is named so), as on SQLite,
+    where the fallback fields include the speaker's name.
     """
     if not text.strip():
         return queryset
@@ -148,7 +150,18 @@ def apply(queryset, text: str, *, fallback: list[str], related=None, fuzzy: str 
         parts += [part.order_by() for part in related(text)]
     matching = parts[0].union(*parts[1:]) if len(parts) > 1 else parts[0]
     ordering = queryset.query.order_by or queryset.model._meta.ordering
-    return queryset.annotate(search_rank=rank).filter(pk__in=matching).order_by("-search_rank", *ordering)
+    queryset = queryset.annotate(search_rank=rank).filter(pk__in=matching)
+    for term in parse(text).excluded if excluded is not None else []:
+        queryset = queryset.exclude(excluded(term))
+    return queryset.order_by("-search_rank", *ordering)
+
+
+def named_people(term: str):
+    """Ids of the people whose name or alias holds `term` (full-text, no fuzziness): for exclusions."""
+    from .models import Person
+
+    query = web_query(f'"{term}"' if " " in term else term)
+    return Person._base_manager.filter(search_document=query).values("pk")
 
 
 def with_headlines(queryset, text: str, fields: dict[str, tuple[str, bool]]):

@@ -29,6 +29,7 @@ def speeches(db):
         "by_lavrov": builders.statement(lavrov, art, text="Lavrov said the common interests of both sides are clear."),
         "order": builders.statement(lavrov, art, text="Interests held in common shape the talks."),
         "other": builders.statement(cavusoglu, art, text="The weather in Antalya was fine."),
+        "lavrov_unnamed": builders.statement(lavrov, art, text="Both sides have common interests in trade."),
     }
     return dict(lavrov=lavrov, cavusoglu=cavusoglu, talks=talks, art=art, **said)
 
@@ -83,7 +84,9 @@ def test_list_q_filters_use_the_same_search(client, speeches):
 
 def test_exclusions_and_phrases_work_on_both_databases(speeches):
     found = set(Statement.objects.search('"common interests" -Lavrov'))
-    assert found == {speeches["both"]}
+    assert found == {speeches["both"]}  # nor what Lavrov said without naming himself
+    assert speeches["lavrov_unnamed"] in Statement.objects.search('"common interests"')
+    assert list(Meeting.objects.search("Antalya -Lavrov")) == []  # he took part
 
 
 def test_query_count_of_the_search_page_does_not_grow(client, speeches, django_assert_max_num_queries):
@@ -123,7 +126,8 @@ def test_a_misspelt_name_still_finds_the_person(speeches):
 @postgres_only
 def test_words_match_in_any_form_and_rank_best_first(speeches):
     found = list(Statement.objects.search("interest"))
-    assert set(found) == {speeches["both"], speeches["by_lavrov"], speeches["order"]}  # "interests", stemmed
+    stemmed = {speeches["both"], speeches["by_lavrov"], speeches["order"], speeches["lavrov_unnamed"]}
+    assert set(found) == stemmed  # "interests" found by "interest"
     art = speeches["art"]
     weak = builders.statement(speeches["lavrov"], art, text="Trade was discussed; talks ended; ministers left; "
                                                               "pipelines and interests came up once at the end.")
