@@ -179,3 +179,23 @@ def test_an_outlet_in_the_dateline_is_not_a_person():
     result = run("Havana, Mar 8 (Caribe Noticias) Cuban Foreign Minister Bruno Diaz received his Mexican counterpart, "
                  "Foreign Secretary Alicia Mora, on Friday.")
     assert meetings(result) == [("held", "bilateral", "2024-03-08", ["Alicia Mora", "Bruno Diaz"])]
+
+
+def test_people_around_a_meeting_verb_when_the_parse_fails():
+    result = run("President Karim Nasser hosted Jordan's King Faisal II and Iraqi Prime Minister Ali Hamdan in the "
+                 "coastal city of Alexandria on Friday for a tripartite summit focused on trade.")
+    ((status, kind, date, people),) = meetings(result)
+    assert (status, date) == ("held", "2024-03-08")
+    assert people == ["Ali Hamdan", "Faisal II", "Karim Nasser"]
+
+
+def test_the_one_told_in_a_phone_call_took_part():
+    result = run("In a phone call on Friday, Russian President Ivan Petrov told Turkish President Ali Demir that "
+                 "Moscow was ready for talks.")
+    assert meetings(result) == [("held", "call", "2024-03-08", ["Ali Demir", "Ivan Petrov"])]
+
+
+def test_an_office_and_country_told_before_the_name():
+    result = run("Turkish Foreign Minister Hakan Demir met the Ethiopian foreign minister in Ankara on Friday.\n\n"
+                 "Ethiopia's Foreign Minister Taye Alemu said the talks had been useful.")
+    assert meetings(result) == [("held", "bilateral", "2024-03-08", ["Hakan Demir", "Taye Alemu"])]

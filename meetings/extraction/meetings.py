@@ -231,6 +231,8 @@ def build_meetings(sentence: Sentence, resolve, anchor, group=None) -> list[Meet
     trigger_tokens = {t.token.i for t in triggers} | {t.noun.i for t in triggers if t.noun is not None}
     for trigger in triggers:
         meetings.extend(_meetings_from(trigger, sentence, resolve, anchor, trigger_tokens, group))
+    if not meetings:
+        meetings.extend(_surface_meeting(sentence, anchor))
     attendance = attendance_in(sentence, resolve)
     if attendance is not None:
         people = [*attendance.anchor, *(p for p in attendance.people if p not in attendance.anchor)]
@@ -240,6 +242,41 @@ def build_meetings(sentence: Sentence, resolve, anchor, group=None) -> list[Meet
         addition.place, addition.country = _place(sentence, sentence.span.start_char, sentence.span.end_char)
         meetings.append(addition)
     return meetings
+
+
+_SURFACE_VERB = re.compile(r"\b(?:met|meets|hosted|hosts|received|receives|held talks with|"
+                           r"holds talks with)\b")
+
+
+def _surface_meeting(sentence: Sentence, anchor) -> list[Meeting]:
+    """When the parse of a sentence goes wrong ('hosted' read as an adjective), its words still say
+    who met whom: the people named before a meeting verb met those named after it."""
+    match = _SURFACE_VERB.search(sentence.text)
+    if match is None or _future_words(sentence.text[: match.start()]):
+        return []
+    verb_at = sentence.start + match.start()
+    people = [m for m in sentence.mentions if m.person is not None and m.kind == "name"]
+    before = [m.person for m in people if m.end <= verb_at]
+    after = [m.person for m in people if m.start >= verb_at + len(match.group(0))]
+    if not before or not after or re.search(r"[;:]|\bsaid\b", sentence.text[: match.start()]):
+        return []
+    participants = []
+    for person in before[-1:] + after:
+        if person not in participants:
+            participants.append(person)
+    if len(participants) < 2:
+        return []
+    meeting = _new_meeting("held", participants, sentence, sentence.start, sentence.end, "surface: " + match.group(0))
+    meeting.confidence = 0.5
+    verb = next((t for t in sentence.span if t.idx >= sentence.span.start_char + match.start()), sentence.span.root)
+    meeting.date = _date_for(sentence, verb, list(sentence.span), anchor, False)
+    meeting.place, meeting.country = _place(sentence, sentence.span.start_char, sentence.span.end_char)
+    meeting.kind = "multilateral" if len(participants) >= 3 else "bilateral"
+    return [meeting]
+
+
+def _future_words(text: str) -> bool:
+    return bool(re.search(r"\b(?:will|would|to|could|may|might|should)\s*$", text.strip() + " ", re.I))
 
 
 def _is_group(token) -> bool:
@@ -350,6 +387,11 @@ def _meetings_from(trigger: Trigger, sentence: Sentence, resolve, anchor, trigge
         if not possessor and len(between) < 2:
             governing = _governing_subjects(token, sentence, resolve)
             add(governing)
+            # "In a phone call on Tuesday, X told Y that ...": the one spoken to took part.
+            if token.head.dep_ == "prep" and token.head.lower_ in {"in", "during"} and token.head.head.pos_ == "VERB" \
+                    and token.lower_ not in _VISIT_NOUNS:
+                verb = token.head.head
+                add([p for c in verb.children if c.dep_ in {"dobj", "dative"} and (p := resolve(c, sentence))], objects)
             anaphoric = any(c.dep_ == "det" and c.lower_ in {"the", "this", "these", "that"} for c in token.children) \
                 and not any(c.dep_ in {"compound", "amod", "nmod", "poss", "nummod"} for c in token.children)
             if anaphoric and not objects and governing and token.lower_ in {"talks", "meeting", "meetings", "talk"}:

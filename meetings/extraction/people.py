@@ -410,7 +410,7 @@ def _description_at(words, i, text, context, offset, paragraph_index):
     if low == "his" and i + 1 < len(words) and words[i + 1][2] in {"Highness", "Excellency", "Majesty"}:
         return (Mention(offset + start, offset + words[i + 1][1], text[start : words[i + 1][1]], "description",
                         paragraph_index, head="highness", rule="description"), i + 2)
-    if low not in {"the", "their"} or low == "their":
+    if low != "the":
         return None
     k = i + 1
     country = None
@@ -423,7 +423,7 @@ def _description_at(words, i, text, context, offset, paragraph_index):
             country = unit.value
         elif bare.lower() in _COURTESY_WORDS and not office:
             pass  # "the Honourable Minister", "the visiting minister"
-        elif bare.lower() in OFFICE_WORDS and bare.lower() not in {"two", "three"}:
+        elif (bare.lower() in OFFICE_WORDS or bare.lower() in _COUNTERPART) and bare.lower() not in {"two", "three"}:
             office.append(bare)
         else:
             break
@@ -431,7 +431,7 @@ def _description_at(words, i, text, context, offset, paragraph_index):
             k += 1
             break
         k += 1
-    if not office or office[-1].lower() not in OFFICE_HEADS:
+    if not office or office[-1].lower() not in OFFICE_HEADS | _COUNTERPART:
         return None
     if k < len(words) and text[words[k - 1][1] : words[k][0]] == " " and _is_name_word(words[k][2], context, words[k][0]):
         return None  # a title before a name, handled as the name's title
@@ -492,6 +492,15 @@ class PeopleIndex:
         candidates[0].aliases.add(mention.text)
         return candidates[0]
 
+    def resolve_later_description(self, mention: Mention) -> Person | None:
+        """'Her Chinese counterpart' told before any Chinese official is named: the one person of that
+        country the article names who fits the description."""
+        candidates = [p for p in self.people if p.country == mention.country and self.description_fits(p, mention)]
+        if len(candidates) != 1:
+            return None
+        mention.person = candidates[0]
+        return candidates[0]
+
     def _new(self, mention: Mention) -> Person:
         person = Person(name=mention.text, role=mention.role, country=mention.country,
                         organisation=mention.organisation, aliases={mention.text}, first_offset=mention.start,
@@ -527,7 +536,7 @@ class PeopleIndex:
         return bool(role) and (
             head in role.replace("-", " ").split() or head in role
             or any(office in role for office in _OFFICE_SYNONYMS.get(head, ()))
-            or head in {"leader", "official"}
+            or head in {"leader", "official"} | _COUNTERPART
         )
 
     def resolve_description(self, mention: Mention) -> Person | None:

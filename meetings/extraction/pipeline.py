@@ -91,6 +91,8 @@ def extract(article: Article, docs=None) -> Extraction:
         for mention in mentions:
             if mention.person is None and mention.kind == "name" and mention.rule == "short":
                 index.resolve_later_name(mention)
+            elif mention.person is None and mention.kind == "description" and mention.country:
+                index.resolve_later_description(mention)  # "his Chinese counterpart", named later
     all_mentions = [[m for m in mentions if m.person is not None or m.kind == "pronoun"] for mentions in all_mentions]
 
     state = _Discourse(article, index)
