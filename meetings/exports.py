@@ -136,3 +136,39 @@ def statement_rows(statements, absolute):
 
 
 STATEMENT_HEADER = ["speaker", "speaking_body", "role", "kind", "date", "text", "meeting", "url", "source", "start", "end"]
+
+
+def person_rows(people, absolute):
+    for p in people:
+        yield [p.name, p.country.code if p.country else "", p.organisation.name if p.organisation else "",
+               p.latest_role or "", p.meetings_count, p.statements_count, "; ".join(p.aliases),
+               absolute(p.get_absolute_url())]
+
+
+PERSON_HEADER = ["name", "country", "organisation", "latest_role", "meetings", "statements", "aliases", "url"]
+
+
+def country_rows(countries, absolute):
+    for c in countries:
+        yield [c.code, c.name, c.meetings_held_count, c.people_count, absolute(c.get_absolute_url())]
+
+
+COUNTRY_HEADER = ["code", "name", "meetings_held", "people", "url"]
+
+
+def organisation_rows(organisations, absolute):
+    for o in organisations:
+        yield [o.name, o.acronym, o.kind, o.country.code if o.country else "", o.meetings_count, o.people_count,
+               absolute(o.get_absolute_url())]
+
+
+ORGANISATION_HEADER = ["name", "acronym", "kind", "country", "meetings", "people", "url"]
+
+
+def article_rows(articles, absolute):
+    for a in articles:
+        yield [a.title, a.source, a.published.isoformat() if a.published else "", a.url, a.meetings_count,
+               a.statements_count, absolute(a.get_absolute_url())]
+
+
+ARTICLE_HEADER = ["title", "outlet", "published", "original_url", "meetings", "statements", "url"]

@@ -6,17 +6,94 @@ from __future__ import annotations
 import django_filters as filters
 from django import forms
 from django.core.exceptions import ValidationError
-from django.db.models import F
+from django.db.models import Exists, F, OuterRef
+from django.urls import reverse_lazy
 
-from .models import Article, Country, Meeting, Organisation, Person, Statement
+from .models import Article, Country, Meeting, Organisation, Participation, Person, Statement
+from .periods import PeriodError, parse_period
 from .widgets import QuickSelect
 
-DATE_WIDGET = filters.widgets.DateRangeWidget(attrs={"type": "date"})
+DATE_INPUT = forms.DateInput(attrs={"type": "date"})
+
+
+class PeriodField(forms.CharField):
+    """A year, a month, a day or a range of them; cleans to (first day, last day)."""
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("max_length", 40)
+        kwargs.setdefault("help_text", "A year (2013), a month (2013-07) or a range (2013-07/2014-02).")
+        super().__init__(*args, **kwargs)
+
+    def clean(self, value):
+        value = super().clean(value)
+        if not value:
+            return None
+        try:
+            return parse_period(value)
+        except PeriodError as exc:
+            raise forms.ValidationError(str(exc)) from exc
+
+
+class PeriodFilter(filters.Filter):
+    field_class = PeriodField
+
+    def filter(self, qs, value):
+        if not value:
+            return qs
+        start, end = value
+        if start:
+            qs = qs.filter(**{f"{self.field_name}__gte": start})
+        if end:
+            qs = qs.filter(**{f"{self.field_name}__lte": end})
+        return qs
+
+
+def period_filter(field: str, noun: str = "Date") -> PeriodFilter:
+    return PeriodFilter(field_name=field, label=f"{noun} (year, month or range)",
+                        widget=forms.TextInput(attrs={"placeholder": "e.g. 2013 or 2013-07/2014-02"}))
+
+
+def day_filter(field: str, lookup: str, label: str) -> filters.DateFilter:
+    return filters.DateFilter(field_name=field, lookup_expr=lookup, label=label, widget=DATE_INPUT)
+
+
+class PersonNameField(forms.CharField):
+    """A person named by their id (slug) or by their name, as the suggestions offer it."""
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("max_length", 200)
+        super().__init__(*args, **kwargs)
+
+    def clean(self, value):
+        value = super().clean(value)
+        if not value:
+            return None
+        matches = list(Person.objects.named(value)[:6])
+        if len(matches) == 1:
+            return matches[0]
+        if matches:
+            ids = ", ".join(p.slug for p in matches)
+            raise forms.ValidationError(f"Several people are called “{value}”; give one's id: {ids}.")
+        raise forms.ValidationError(f"No person is called “{value}”.")
+
+
+class PersonNameFilter(filters.Filter):
+    field_class = PersonNameField
+
+
+def person_widget(list_id: str, example: str) -> forms.TextInput:
+    """A name box whose suggestions static/js/suggest.js fetches into the <datalist> `list_id`."""
+    return forms.TextInput(attrs={"list": list_id, "autocomplete": "off", "placeholder": f"e.g. {example}",
+                                  "data-suggest": reverse_lazy("meetings:person_suggest")})
 
 
 class OrderingFilter(filters.OrderingFilter):
     """Sorts with empty values last in both directions, on every database
     (PostgreSQL would put NULL dates first when sorting newest first)."""
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("empty_label", "best match or the list's order")
+        super().__init__(*args, **kwargs)
 
     def get_ordering_value(self, param):
         descending = param.startswith("-")
@@ -47,7 +124,9 @@ class SearchFilterSet(filters.FilterSet):
 
 
 class MeetingFilter(SearchFilterSet):
-    date = filters.DateFromToRangeFilter(label="Date between", widget=DATE_WIDGET)
+    date = period_filter("date")
+    date_after = day_filter("date", "gte", "Date from")
+    date_before = day_filter("date", "lte", "Date until")
     status = filters.ChoiceFilter(choices=Meeting.Status.choices, empty_label="any status")
     kind = filters.ChoiceFilter(choices=Meeting.Kind.choices, empty_label="any kind")
     country = filters.ModelChoiceFilter(
@@ -59,10 +138,8 @@ class MeetingFilter(SearchFilterSet):
         queryset=Organisation.objects.all(), to_field_name="slug", label="Forum (organisation id)",
         widget=forms.TextInput(attrs={"placeholder": "e.g. shanghai-cooperation-organization"}),
     )
-    participant = filters.ModelChoiceFilter(
-        queryset=Person.objects.all(), to_field_name="slug", field_name="participants",
-        label="Participant (person id)", widget=forms.TextInput(attrs={"placeholder": "e.g. wang-yi"}),
-    )
+    participant = PersonNameFilter(method="filter_participant", label="Participant",
+                                   widget=person_widget("participant-suggestions", "Wang Yi"))
     o = OrderingFilter(
         fields=(("date", "date"), ("title", "title"), ("place", "place")),
         field_labels={"date": "Date", "title": "Title", "place": "Place"},
@@ -71,10 +148,14 @@ class MeetingFilter(SearchFilterSet):
 
     class Meta:
         model = Meeting
-        fields = ["q", "date", "status", "kind", "country", "organisation", "participant"]
+        fields = ["q", "date", "date_after", "date_before", "status", "kind", "country", "organisation",
+                  "participant"]
 
     def filter_country(self, queryset, name, value):
         return queryset.involving_country(value)
+
+    def filter_participant(self, queryset, name, value):
+        return queryset.filter(Exists(Participation.objects.filter(meeting=OuterRef("pk"), person=value)))
 
 
 class PersonFilter(SearchFilterSet):
@@ -118,10 +199,8 @@ class OrganisationFilter(SearchFilterSet):
 
 
 class StatementFilter(SearchFilterSet):
-    speaker = filters.ModelChoiceFilter(
-        queryset=Person.objects.all(), to_field_name="slug",
-        label="Speaker (person id)", widget=forms.TextInput(attrs={"placeholder": "e.g. sergey-lavrov"}),
-    )
+    speaker = PersonNameFilter(field_name="speaker", label="Speaker",
+                               widget=person_widget("speaker-suggestions", "Sergey Lavrov"))
     country = filters.ModelChoiceFilter(
         queryset=Country.objects.all(), to_field_name="code", widget=QuickSelect, field_name="speaker__country",
         label="Speaker's country", empty_label="any country",
@@ -130,20 +209,24 @@ class StatementFilter(SearchFilterSet):
         queryset=Meeting.objects.all(), to_field_name="slug",
         label="Meeting (meeting id)", widget=forms.TextInput(),
     )
-    date = filters.DateFromToRangeFilter(label="Date between", widget=DATE_WIDGET)
+    date = period_filter("date")
+    date_after = day_filter("date", "gte", "Date from")
+    date_before = day_filter("date", "lte", "Date until")
     kind = filters.ChoiceFilter(choices=Statement.Kind.choices, empty_label="quotes and reported speech")
     o = OrderingFilter(fields=(("date", "date"), ("speaker__name", "speaker")), label="Sort by")
 
     class Meta:
         model = Statement
-        fields = ["q", "speaker", "country", "meeting", "date", "kind"]
+        fields = ["q", "speaker", "country", "meeting", "date", "date_after", "date_before", "kind"]
 
 
 class ArticleFilter(SearchFilterSet):
-    published = filters.DateFromToRangeFilter(label="Published between", widget=DATE_WIDGET)
+    published = period_filter("published", "Published")
+    published_after = day_filter("published", "gte", "Published from")
+    published_before = day_filter("published", "lte", "Published until")
     source = filters.CharFilter(lookup_expr="icontains", label="Outlet", max_length=200)
     o = OrderingFilter(fields=(("published", "published"), ("title", "title")), label="Sort by")
 
     class Meta:
         model = Article
-        fields = ["q", "published", "source"]
+        fields = ["q", "published", "published_after", "published_before", "source"]

@@ -6,12 +6,21 @@ POLECAT's CONSULT events (visit, third-party, multilateral, phone).
 """
 from __future__ import annotations
 
+from django.contrib.postgres.indexes import GinIndex
+from django.contrib.postgres.search import SearchVectorField
 from django.db import models
 from django.db.models import F, Q
 from django.urls import reverse
 
-from . import querysets
+from . import querysets, search
 from .indexes import NullsLastIndex
+
+
+def stored_document(document) -> models.GeneratedField:
+    """The record's search document, kept by the database (meetings/search.py)."""
+    return models.GeneratedField(
+        expression=search.Document(document), output_field=SearchVectorField(), db_persist=True, serialize=False
+    )
 
 
 class Curated(models.Model):
@@ -83,6 +92,7 @@ class Organisation(Curated):
     )
     aliases = models.JSONField(default=list, blank=True, help_text="Other names and spellings.")
     wikidata_id = models.CharField(max_length=20, blank=True)
+    search_document = stored_document(search.organisation_document())
 
     objects = querysets.OrganisationQuerySet.as_manager()
 
@@ -91,6 +101,7 @@ class Organisation(Curated):
         indexes = [
             models.Index(fields=["acronym"], name="org_acronym_idx"),  # acronym look-ups by the importer
             models.Index(fields=["name"], name="org_name_idx"),  # /organisations/ in name order
+            GinIndex(fields=["search_document"], name="organisation_search_idx"),  # Organisation.objects.search()
         ]
 
     def __str__(self) -> str:
@@ -113,13 +124,19 @@ class Person(Curated):
         help_text="The body the person speaks for when it is not a state.",
     )
     wikidata_id = models.CharField(max_length=20, blank=True)
+    search_document = stored_document(search.person_document())
 
     objects = querysets.PersonQuerySet.as_manager()
 
     class Meta:
         ordering = ["name"]
         verbose_name_plural = "people"
-        indexes = [models.Index(fields=["name"], name="person_name_idx")]  # name look-ups and sorting
+        indexes = [
+            models.Index(fields=["name"], name="person_name_idx"),  # name look-ups and sorting
+            GinIndex(fields=["search_document"], name="person_search_idx"),  # Person.objects.search()
+            # Person.objects.search(): a misspelt name (name %> 'Lavrof').
+            GinIndex(fields=["name"], opclasses=["gin_trgm_ops"], name="person_name_trgm_idx"),
+        ]
 
     def __str__(self) -> str:
         return self.name
@@ -173,6 +190,7 @@ class Article(models.Model):
         help_text="SHA-256 of the file as imported (its bytes), so a newer reader does not take it for a new article.",
     )
     imported_at = models.DateTimeField(auto_now_add=True)
+    search_document = stored_document(search.article_document())
 
     objects = querysets.ArticleQuerySet.as_manager()
 
@@ -182,6 +200,7 @@ class Article(models.Model):
         indexes = [
             # /articles/: the first page read straight from the index, no sort of the whole table.
             NullsLastIndex(F("published").desc(nulls_last=True), F("title"), name="article_published_idx"),
+            GinIndex(fields=["search_document"], name="article_search_idx"),  # Article.objects.search()
         ]
 
     def __str__(self) -> str:
@@ -239,6 +258,7 @@ class Meeting(Curated):
     )
     participants = models.ManyToManyField(Person, through="Participation", related_name="meetings")
     articles = models.ManyToManyField(Article, through="MeetingSource", related_name="meetings")
+    search_document = stored_document(search.meeting_document())
 
     objects = querysets.MeetingQuerySet.as_manager()
 
@@ -255,6 +275,7 @@ class Meeting(Curated):
             NullsLastIndex(
                 F("organisation"), F("date").desc(nulls_last=True), F("title"), name="meeting_organisation_date_idx"
             ),
+            GinIndex(fields=["search_document"], name="meeting_search_idx"),  # Meeting.objects.search()
         ]
         constraints = [
             models.CheckConstraint(
@@ -381,6 +402,7 @@ class Statement(Curated, Span):
         Meeting, null=True, blank=True, on_delete=models.SET_NULL, related_name="statements"
     )
     article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="statements")
+    search_document = stored_document(search.statement_document())
 
     objects = querysets.StatementQuerySet.as_manager()
 
@@ -395,6 +417,7 @@ class Statement(Curated, Span):
             NullsLastIndex(
                 F("speaker"), F("date").desc(nulls_last=True), F("article"), F("start"), name="statement_speaker_date_idx"
             ),
+            GinIndex(fields=["search_document"], name="statement_search_idx"),  # Statement.objects.search()
         ]
         constraints = [
             Span.span_constraint("statement_valid_span"),

@@ -9,7 +9,11 @@ from functools import reduce
 from operator import or_
 
 from django.db import models
-from django.db.models import Count, Func, IntegerField, OuterRef, Prefetch, Q, Subquery
+from django.db.models import Count, Exists, Func, IntegerField, Max, Min, OuterRef, Prefetch, Q, Subquery
+from django.db.models.functions import ExtractYear
+
+from . import search as site_search
+
 
 
 def _text_query(fields: list[str], text: str) -> Q:
@@ -38,6 +42,25 @@ def _count(model_name: str, field: str) -> Subquery:
 
 # How many of an entity's latest meetings its "most frequent counterparts" are drawn from.
 RECENT_MEETINGS = 200
+class FacetQuerySet(models.QuerySet):
+    """Counts for the facets beside a list: how many records each value of a field would leave."""
+
+    def count_by(self, field: str, label: str | None = None) -> list[tuple[str, str, int]]:
+        """(value, label, count) for each non-empty value of `field`, the most frequent first: one query."""
+        fields = [field, label] if label else [field]
+        rows = (
+            self.order_by().exclude(**{f"{field}__isnull": True}).values(*fields)
+            .annotate(n=Count("pk", distinct=True)).order_by("-n", field)
+        )
+        return [(str(r[field]), str(r[label] if label else r[field]), r["n"]) for r in rows if r[field] != ""]
+
+    def count_by_year(self, field: str) -> list[tuple[str, str, int]]:
+        """(year, year, count), the latest year first: one query."""
+        rows = (
+            self.order_by().exclude(**{f"{field}__isnull": True}).annotate(year=ExtractYear(field)).values("year")
+            .annotate(n=Count("pk", distinct=True)).order_by("-year")
+        )
+        return [(str(r["year"]), str(r["year"]), r["n"]) for r in rows]
 
 
 class CountryQuerySet(models.QuerySet):
@@ -62,18 +85,43 @@ class CountryQuerySet(models.QuerySet):
             .order_by("-shared_meetings", "name")
         )
 
+    def met_by(self, person):
+        """Countries represented at `person`'s meetings (other than their own), with how many meetings."""
+        return (
+            self.filter(participations__meeting__participations__person=person)
+            .exclude(pk=person.country_id)
+            .annotate(shared_meetings=Count("participations__meeting", distinct=True))
+            .order_by("-shared_meetings", "name")
+        )
 
-class OrganisationQuerySet(models.QuerySet):
+    def represented_at(self, meetings):
+        """Countries whose people took part in `meetings`, with how many of them."""
+        return (
+            self.filter(participations__meeting__in=meetings)
+            .annotate(shared_meetings=Count("participations__meeting", distinct=True))
+            .order_by("-shared_meetings", "name")
+        )
+
+
+class OrganisationQuerySet(FacetQuerySet):
+    def forums_of(self, meetings):
+        """Organisations in whose frame `meetings` were held, with how many of them."""
+        return (
+            self.filter(meetings__in=meetings)
+            .annotate(shared_meetings=Count("meetings", distinct=True))
+            .order_by("-shared_meetings", "name")
+        )
+
     def with_counts(self):
         return self.annotate(
             meetings_count=_count("Meeting", "organisation"), people_count=_count("Person", "organisation")
         )
 
     def search(self, text: str):
-        return self.filter(_text_query(["name", "acronym", "aliases"], text)) if text.strip() else self
+        return site_search.apply(self, text, fallback=["name", "acronym", "aliases"])
 
 
-class PersonQuerySet(models.QuerySet):
+class PersonQuerySet(FacetQuerySet):
     def with_latest_role(self):
         """Annotate the office most recently reported for each person."""
         from .models import Participation, Statement
@@ -97,7 +145,25 @@ class PersonQuerySet(models.QuerySet):
         )
 
     def search(self, text: str):
-        return self.filter(_text_query(["name", "aliases"], text)) if text.strip() else self
+        return site_search.apply(self, text, fallback=["name", "aliases"],
+                                 fuzzy="name")
+
+    def named(self, value: str):
+        """The person with this id (slug), else those with this name, case and accents aside."""
+        from .extraction.names import fold
+
+        by_slug = self.filter(slug=value)
+        if by_slug.exists():
+            return by_slug
+        key = fold(value)
+        return self.filter(Q(name__iexact=value) | Q(names__key=key)).distinct()
+
+    def suggestions(self, text: str, limit: int = 10):
+        """People whose names match what has been typed so far, best first."""
+        if not text.strip():
+            return self.none()
+        matches = self.search(text) if site_search.on_postgres() else self.filter(name__icontains=text.strip())
+        return matches.select_related("country", "organisation")[:limit]
 
     def counterparts_of(self, person, within: int = RECENT_MEETINGS):
         """People who met `person` in their latest `within` meetings, with how many meetings they shared.
@@ -118,9 +184,9 @@ class PersonQuerySet(models.QuerySet):
         )
 
 
-class ArticleQuerySet(models.QuerySet):
+class ArticleQuerySet(FacetQuerySet):
     def search(self, text: str):
-        return self.filter(_text_query(["title", "source", "text"], text)) if text.strip() else self
+        return site_search.apply(self, text, fallback=["title", "source", "text"])
 
     def with_counts(self):
         return self.annotate(
@@ -128,7 +194,7 @@ class ArticleQuerySet(models.QuerySet):
         )
 
 
-class MeetingQuerySet(models.QuerySet):
+class MeetingQuerySet(FacetQuerySet):
     def held(self):
         return self.filter(status="held")
 
@@ -151,6 +217,47 @@ class MeetingQuerySet(models.QuerySet):
         attended = Participation.objects.filter(country=country).values("meeting_id")
         return self.filter(Q(country=country) | Q(pk__in=attended))
 
+    def between_countries(self, first, second):
+        """Meetings at which people of both countries took part."""
+        from .models import Participation
+
+        attended = Participation.objects.filter(meeting=OuterRef("pk"))
+        return self.filter(Exists(attended.filter(country=first)), Exists(attended.filter(country=second)))
+
+    def in_period(self, start: dt.date, end: dt.date):
+        return self.filter(date__gte=start, date__lte=end)
+
+    def count_by_country(self) -> list[tuple[str, str, int]]:
+        """(code, name, meetings) for each country a meeting was held in or attended by: two queries.
+
+        A meeting counts once for a country even when held there and attended by its people.
+        """
+        from .models import Participation
+
+        meetings = self.order_by().values("pk")
+        counts: dict[tuple[str, str], int] = {}
+        attended = (
+            Participation.objects.filter(meeting__in=meetings, country__isnull=False)
+            .values("country__code", "country__name").annotate(n=Count("meeting", distinct=True)).order_by()
+        )
+        own_people = Participation.objects.filter(meeting=OuterRef("pk"), country=OuterRef("country"))
+        held_only = (
+            self.model.objects.filter(pk__in=meetings, country__isnull=False).exclude(Exists(own_people))
+            .values("country__code", "country__name").annotate(n=Count("pk")).order_by()
+        )
+        for row in [*attended, *held_only]:
+            key = (row["country__code"], row["country__name"])
+            counts[key] = counts.get(key, 0) + row["n"]
+        return sorted(((code, name, n) for (code, name), n in counts.items()), key=lambda r: (-r[2], r[1]))
+
+    def per_year(self) -> list[tuple[int, int]]:
+        """(year, meetings) for the dated meetings of this queryset, oldest first: one query."""
+        rows = (
+            self.filter(date__isnull=False).order_by().annotate(year=ExtractYear("date")).values("year")
+            .annotate(n=Count("pk", distinct=True)).order_by("year")
+        )
+        return [(row["year"], row["n"]) for row in rows]
+
     def with_participants(self):
         from .models import Participation
 
@@ -162,16 +269,39 @@ class MeetingQuerySet(models.QuerySet):
         )
 
     def search(self, text: str):
-        fields = ["title", "place", "participations__person__name", "organisation__name", "organisation__acronym"]
-        return self.filter(_text_query(fields, text)).distinct() if text.strip() else self
+        """Its title, place or date phrase match; or one of its participants, or its forum, does."""
+        from .models import Organisation, Participation, Person
+
+        if not site_search.on_postgres():
+            fields = ["title", "place", "participations__person__name", "organisation__name", "organisation__acronym"]
+            return self.filter(site_search.fallback_condition(fields, text)).distinct() if text.strip() else self
+
+        def related(text):
+            people = Person.objects.search(text).values("pk")
+            return [Participation.objects.filter(person__in=people).values("meeting_id"),
+                    self.model._base_manager.filter(organisation__in=Organisation.objects.search(text).values("pk"))
+                    .values("pk")]
+
+        def excluded(term):
+            return Q(Exists(Participation.objects.filter(meeting=OuterRef("pk"),
+                                                         person__in=site_search.named_people(term))))
+
+        return site_search.apply(self, text, fallback=[], related=related, excluded=excluded)
 
 
 class ParticipationQuerySet(models.QuerySet):
     def with_related(self):
         return self.select_related("person", "meeting", "country", "organisation")
 
+    def offices(self):
+        """Each office reported, with its first and last meeting dates and how often: one row per office."""
+        return (
+            self.exclude(role="").order_by().values("role")
+            .annotate(first=Min("meeting__date"), last=Max("meeting__date"), times=Count("pk"))
+        )
 
-class StatementQuerySet(models.QuerySet):
+
+class StatementQuerySet(FacetQuerySet):
     def with_related(self):
         # The article gives its title and link; its text (23 KB on average in real coverage) stays behind.
         return self.select_related(
@@ -179,8 +309,23 @@ class StatementQuerySet(models.QuerySet):
         ).defer("article__text")
 
     def search(self, text: str):
-        fields = ["text", "speaker__name"]
-        return self.filter(_text_query(fields, text)) if text.strip() else self
+        """Its words or the speaker's office as reported match; or its speaker does."""
+        from .models import Person
+
+        def related(text):
+            return [self.model._base_manager.filter(speaker__in=Person.objects.search(text).values("pk")).values("pk")]
+
+        def excluded(term):
+            return Q(speaker__in=site_search.named_people(term))
+
+        return site_search.apply(self, text, fallback=["text", "speaker__name"], related=related, excluded=excluded)
 
     def quotes(self):
         return self.filter(kind="quote")
+
+    def offices(self):
+        """Each office the speaker was given, with first and last statement dates and how often."""
+        return (
+            self.exclude(role="").order_by().values("role")
+            .annotate(first=Min("date"), last=Max("date"), times=Count("pk"))
+        )

@@ -3,24 +3,40 @@ detail page. Query logic lives in querysets.py."""
 from __future__ import annotations
 
 from django.db.models import F
+from django.urls import reverse
+from django.http import JsonResponse
+from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.views.generic import DetailView, TemplateView
 from django_filters.views import FilterView
 
-from . import exports, filters
+from django.conf import settings
+
+from . import exports, facets, filters, quality, search, serializers, timelines
 from .counting import CappedPaginator, table_total
+from .facets import FacetSpec
 from .highlight import Mark, segment_text
 from .querysets import RECENT_MEETINGS
 from .models import Article, Country, Meeting, Organisation, Participation, Person, Statement
 
 
+def json_response(data, status: int = 200) -> JsonResponse:
+    return JsonResponse(data, status=status, json_dumps_params={"ensure_ascii": False, "indent": 1})
+
+
 class ListPage(FilterView):
-    """A filterable, sortable, paginated list; the filter state lives in the URL."""
+    """A filterable, sortable, paginated list; the filter state lives in the URL.
+
+    The same URL with `format=csv` downloads every matching row, with
+    `format=json` gives the page's rows and the links of the pages around it.
+    """
 
     paginate_by = 25
     paginator_class = CappedPaginator  # no COUNT(*) over a million rows, no OFFSET past 10,000
     strict = True  # an invalid filter value shows its error and an empty list, never a 500
     export = None  # (filename, header, rows function) for ?format=csv
+    serializer = None  # a function of meetings.serializers for ?format=json
+    facet_specs: list[FacetSpec] = []
 
     def get_paginator(self, queryset, per_page, orphans=0, allow_empty_first_page=True, **kwargs):
         return self.paginator_class(queryset, per_page, orphans=orphans, allow_empty_first_page=allow_empty_first_page,
@@ -38,6 +54,31 @@ class ListPage(FilterView):
         filename, header, make_rows = self.export
         return exports.csv_response(filename, header, make_rows(rows, self.request.build_absolute_uri))
 
+    def render_to_response(self, context, **response_kwargs):
+        if self.request.GET.get("format") == "json":
+            return self.render_json(context)
+        return super().render_to_response(context, **response_kwargs)
+
+    def render_json(self, context):
+        if context["filter_errors"]:
+            errors = {field: list(messages) for field, messages in context["filter_errors"].items()}
+            return json_response({"errors": errors}, status=400)
+        absolute = self.request.build_absolute_uri
+        page = context["page_obj"]
+        return json_response({
+            "count": context["paginator"].count,
+            "next": self.page_link(page.next_page_number()) if page.has_next() else None,
+            "previous": self.page_link(page.previous_page_number()) if page.has_previous() else None,
+            "results": [self.serializer(obj, absolute) for obj in context["object_list"]],
+            "facets": {f.param: [{"value": c.value, "label": c.label, "count": c.count} for c in f.choices]
+                       for f in context["facets"]},
+        })
+
+    def page_link(self, number: int) -> str:
+        params = self.request.GET.copy()
+        params["page"] = number
+        return self.request.build_absolute_uri(f"{self.request.path}?{params.urlencode()}")
+
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         params = self.request.GET.copy()
@@ -45,14 +86,29 @@ class ListPage(FilterView):
         context["querystring"] = params.urlencode()
         params.pop("format", None)
         context["export_url"] = f"?{params.urlencode()}&format=csv" if params else "?format=csv"
+        context["json_url"] = f"?{params.urlencode()}&format=json" if params else "?format=json"
         context["can_export"] = self.export is not None
         context["filter_errors"] = self.filterset.errors if self.filterset.is_bound else {}
+        if self.request.GET.get("format") != "csv":
+            context["facets"] = facets.compute(self.filterset_class, self.request.GET, self.get_queryset(),
+                                               self.facet_specs)
+            context["active_filters"] = facets.active_filters(self.filterset, self.request.GET, context["facets"])
         return context
 
 
 def page_of(request, queryset, param: str, per_page: int = 25):
     """One page of a list inside a detail page; `param` carries its page number in the URL."""
     return CappedPaginator(queryset, per_page).get_page(request.GET.get(param))
+class DetailPage(DetailView):
+    """A record's page; with `?format=json`, the record and what the page shows of it."""
+
+    def render_to_response(self, context, **response_kwargs):
+        if self.request.GET.get("format") == "json":
+            return json_response(self.as_json(context, self.request.build_absolute_uri))
+        return super().render_to_response(context, **response_kwargs)
+
+    def as_json(self, context, absolute) -> dict:
+        raise NotImplementedError
 
 
 def competing_claims(sources) -> dict:
@@ -81,14 +137,84 @@ class HomeView(TemplateView):
         return context
 
 
+class SearchView(TemplateView):
+    """One box over every kind of record: the best matches of each, with how many there are."""
+
+    template_name = "meetings/search.html"
+    max_length = filters.MAX_SEARCH_LENGTH
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        text = self.request.GET.get("q", "").strip()
+        context["q"] = text
+        if len(text) > self.max_length:
+            context["error"] = f"A search is at most {self.max_length} characters long."
+        elif len(text.split()) > filters.MAX_SEARCH_WORDS:
+            context["error"] = f"Search for at most {filters.MAX_SEARCH_WORDS} words."
+        elif text:
+            context["groups"] = search.search_everything(text)
+            context["total"] = sum(g.count for g in context["groups"])
+        return context
+
+    def render_to_response(self, context, **response_kwargs):
+        if self.request.GET.get("format") != "json":
+            return super().render_to_response(context, **response_kwargs)
+        if "error" in context:
+            return json_response({"errors": {"q": [context["error"]]}}, status=400)
+        return json_response({"q": context["q"], "groups": [
+            {"kind": g.key, "count": g.count, "list_url": self.request.build_absolute_uri(g.list_url),
+             "results": [{"url": self.request.build_absolute_uri(h.url), "title": str(h.title),
+                          "snippet": str(h.snippet), "meta": h.meta} for h in g.hits]}
+            for g in context.get("groups", [])
+        ]})
+
+
+class AboutDataView(TemplateView):
+    """What extraction does and how well, and how much curators have reviewed."""
+
+    template_name = "meetings/about_data.html"
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["scores"] = quality.read_scores(settings.CHANCERY_QUALITY_FILE)
+        context["fields"] = quality.FIELDS
+        context["shares"] = quality.review_shares()
+        return context
+
+
+def person_suggestions(request):
+    """What the participant and speaker boxes suggest as one types: names, best matches first."""
+    text = request.GET.get("q", "")[:100]
+    return json_response({"results": [
+        {"slug": p.slug, "name": p.name, "label": serializers.person_label(p)}
+        for p in Person.objects.suggestions(text)
+    ]})
+
+
 class MeetingListView(ListPage):
     filterset_class = filters.MeetingFilter
     queryset = Meeting.objects.with_participants()
     template_name = "meetings/meeting_list.html"
     export = ("meetings.csv", exports.MEETING_HEADER, exports.meeting_rows)
+    serializer = staticmethod(serializers.meeting)
+    facet_specs = [
+        FacetSpec("status", "Status", lambda qs: qs.count_by("status"), labels=dict(Meeting.Status.choices)),
+        FacetSpec("kind", "Kind", lambda qs: qs.count_by("kind"), labels=dict(Meeting.Kind.choices)),
+        FacetSpec("country", "Country (held in or taking part)", lambda qs: qs.count_by_country()),
+        FacetSpec("organisation", "Forum", lambda qs: qs.count_by("organisation__slug", "organisation__name")),
+        FacetSpec("date", "Year", lambda qs: qs.count_by_year("date")),
+    ]
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        params = self.request.GET.copy()
+        for key in facets.NOT_FILTERS:
+            params.pop(key, None)
+        context["feed_url"] = reverse("meetings:meeting_feed") + (f"?{params.urlencode()}" if params else "")
+        return context
 
 
-class MeetingDetailView(DetailView):
+class MeetingDetailView(DetailPage):
     model = Meeting
     template_name = "meetings/meeting_detail.html"
 
@@ -105,6 +231,10 @@ class MeetingDetailView(DetailView):
         context["side_meetings"] = page_of(self.request, meeting.side_meetings.all(), "side_page", 50)
         return context
 
+    def as_json(self, context, absolute):
+        return serializers.meeting_detail(self.object, absolute, statements=context["statements"],
+                                          sources=context["sources"], side_meetings=context["side_meetings"])
+
 
 class PersonListView(ListPage):
     filterset_class = filters.PersonFilter
@@ -112,18 +242,40 @@ class PersonListView(ListPage):
         Person.objects.with_counts().with_latest_role().select_related("country", "organisation").order_by("name")
     )
     template_name = "meetings/person_list.html"
+    export = ("people.csv", exports.PERSON_HEADER, exports.person_rows)
+    serializer = staticmethod(serializers.person)
+    facet_specs = [
+        FacetSpec("country", "Country", lambda qs: qs.count_by("country__code", "country__name")),
+        FacetSpec("organisation", "Organisation", lambda qs: qs.count_by("organisation__slug", "organisation__name")),
+    ]
 
 
-class PersonDetailView(DetailView):
+class PersonDetailView(DetailPage):
     model = Person
     template_name = "meetings/person_detail.html"
 
     def get_queryset(self):
         return Person.objects.with_latest_role().select_related("country", "organisation")
 
+    timeline_length = 100  # the latest entries; the lists linked from the page hold the rest
+
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         person = self.object
+        participations = list(
+            Participation.objects.filter(person=person)
+            .select_related("meeting", "meeting__country", "country")
+            .order_by(F("meeting__date").desc(nulls_last=True), "-pk")[: self.timeline_length]
+        )
+        statements = list(person.statements.with_related()[: self.timeline_length])
+        context["timeline"] = timelines.timeline(participations, statements)[: self.timeline_length]
+        context["participations"] = participations
+        context["statements"] = statements
+        context["offices"] = timelines.merge_offices(
+            Participation.objects.filter(person=person).offices(), Statement.objects.filter(speaker=person).offices()
+        )
+        context["counterparts"] = list(Person.objects.counterparts_of(person)[:20])
+        context["countries_met"] = list(Country.objects.met_by(person)[:15])
         participations = (
             Participation.objects.filter(person=person)
             .select_related("meeting", "meeting__country", "country")
@@ -135,15 +287,31 @@ class PersonDetailView(DetailView):
         context["recent_meetings"] = RECENT_MEETINGS
         return context
 
+    def as_json(self, context, absolute):
+        return {
+            **serializers.person(self.object, absolute),
+            "offices": [{"role": o.role, "first": serializers.iso_date(o.first), "last": serializers.iso_date(o.last),
+                         "times": o.times} for o in context["offices"]],
+            "meetings": [{"meeting": p.meeting.slug, "url": absolute(p.meeting.get_absolute_url()),
+                          "title": p.meeting.title, "date": serializers.iso_date(p.meeting.date), "role": p.role,
+                          "country": serializers.country_code(p.country)} for p in context["participations"]],
+            "statements": [serializers.statement(s, absolute) for s in context["statements"]],
+            "counterparts": [{"person": c.slug, "name": c.name, "country": serializers.country_code(c.country),
+                              "meetings": c.shared_meetings} for c in context["counterparts"]],
+            "countries_met": [{"country": c.code, "meetings": c.shared_meetings} for c in context["countries_met"]],
+        }
+
 
 class CountryListView(ListPage):
     filterset_class = filters.CountryFilter
     queryset = Country.objects.with_counts().order_by("name")
     template_name = "meetings/country_list.html"
     paginate_by = 50
+    export = ("countries.csv", exports.COUNTRY_HEADER, exports.country_rows)
+    serializer = staticmethod(serializers.country)
 
 
-class CountryDetailView(DetailView):
+class CountryDetailView(DetailPage):
     model = Country
     template_name = "meetings/country_detail.html"
 
@@ -153,6 +321,16 @@ class CountryDetailView(DetailView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         country = self.object
+        involving = Meeting.objects.involving_country(country)
+        context["per_year"] = involving.per_year()
+        context["chart"] = timelines.year_chart(context["per_year"])
+        context["meetings_held"] = Meeting.objects.filter(country=country).with_participants()[:50]
+        context["meetings_attended"] = (
+            Meeting.objects.filter(participations__country=country).distinct().with_participants()[:50]
+        )
+        context["people"] = country.people.all()[:100]
+        context["counterparts"] = list(Country.objects.counterparts_of(country)[:15])
+        context["forums"] = list(Organisation.objects.forums_of(involving.values("pk"))[:15])
         held = Meeting.objects.filter(country=country).with_participants()
         context["meetings_held"] = page_of(self.request, held, "held_page")
         attended = Meeting.objects.filter(pk__in=Participation.objects.filter(country=country).values("meeting_id"))
@@ -162,14 +340,71 @@ class CountryDetailView(DetailView):
         context["recent_meetings"] = RECENT_MEETINGS
         return context
 
+    def as_json(self, context, absolute):
+        return {
+            **serializers.country(self.object, absolute),
+            "meetings_per_year": [{"year": y, "meetings": n} for y, n in context["per_year"]],
+            "counterparts": [{"country": c.code, "name": c.name, "meetings": c.shared_meetings,
+                              "pair_url": absolute(reverse("meetings:country_pair", args=[self.object.code, c.code]))}
+                             for c in context["counterparts"]],
+            "forums": [{"organisation": o.slug, "name": o.name, "meetings": o.shared_meetings}
+                       for o in context["forums"]],
+            "people": [p.slug for p in context["people"]],
+        }
+
+
+class CountryPairView(DetailPage):
+    """Every meeting between people of two countries, and what was said at them, by year."""
+
+    template_name = "meetings/country_pair.html"
+    context_object_name = "country"
+    limit = 100  # the latest meetings shown; the chart and the count cover all of them
+
+    def get_object(self, queryset=None):
+        first, second = self.kwargs["code"].upper(), self.kwargs["other"].upper()
+        if first == second:
+            raise Http404("A country pair names two different countries.")
+        countries = {c.code: c for c in Country.objects.filter(code__in=[first, second])}
+        if len(countries) < 2:
+            raise Http404("No such country.")
+        self.other = countries[second]
+        return countries[first]
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        meetings = Meeting.objects.between_countries(self.object, self.other)
+        shown = list(meetings.with_participants()[: self.limit])
+        said = {}
+        for statement in Statement.objects.filter(meeting__in=[m.pk for m in shown]).with_related():
+            said.setdefault(statement.meeting_id, []).append(statement)
+        for meeting in shown:
+            meeting.said = said.get(meeting.pk, [])
+        context.update(other=self.other, meetings=shown, meeting_count=meetings.count(),
+                       per_year=meetings.per_year())
+        context["chart"] = timelines.year_chart(context["per_year"])
+        return context
+
+    def as_json(self, context, absolute):
+        return {
+            "countries": [serializers.country(c, absolute) for c in (self.object, self.other)],
+            "count": context["meeting_count"],
+            "meetings_per_year": [{"year": y, "meetings": n} for y, n in context["per_year"]],
+            "meetings": [{**serializers.meeting(m, absolute),
+                          "statements": [serializers.statement(s, absolute) for s in m.said]}
+                         for m in context["meetings"]],
+        }
+
 
 class OrganisationListView(ListPage):
     filterset_class = filters.OrganisationFilter
     queryset = Organisation.objects.with_counts().select_related("country").order_by("name")
     template_name = "meetings/organisation_list.html"
+    export = ("organisations.csv", exports.ORGANISATION_HEADER, exports.organisation_rows)
+    serializer = staticmethod(serializers.organisation)
+    facet_specs = [FacetSpec("kind", "Kind", lambda qs: qs.count_by("kind"), labels=dict(Organisation.Kind.choices))]
 
 
-class OrganisationDetailView(DetailView):
+class OrganisationDetailView(DetailPage):
     model = Organisation
     template_name = "meetings/organisation_detail.html"
 
@@ -178,10 +413,26 @@ class OrganisationDetailView(DetailView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
+        organisation = self.object
+        context["meetings"] = organisation.meetings.with_participants()[:50]
+        context["people"] = organisation.people.select_related("country")[:100]
+        context["statements"] = organisation.statements.with_related()[:50]
+        context["per_year"] = organisation.meetings.all().per_year()
+        context["chart"] = timelines.year_chart(context["per_year"])
+        context["countries"] = list(Country.objects.represented_at(organisation.meetings.values("pk"))[:30])
         context["meetings"] = page_of(self.request, self.object.meetings.with_participants(), "meetings_page")
         context["people"] = page_of(self.request, self.object.people.select_related("country"), "people_page", 100)
         context["statements"] = page_of(self.request, self.object.statements.with_related(), "statements_page")
         return context
+
+    def as_json(self, context, absolute):
+        return {
+            **serializers.organisation(self.object, absolute),
+            "meetings_per_year": [{"year": y, "meetings": n} for y, n in context["per_year"]],
+            "countries": [{"country": c.code, "meetings": c.shared_meetings} for c in context["countries"]],
+            "meetings": [serializers.meeting(m, absolute) for m in context["meetings"]],
+            "people": [p.slug for p in context["people"]],
+        }
 
 
 class StatementListView(ListPage):
@@ -189,23 +440,39 @@ class StatementListView(ListPage):
     queryset = Statement.objects.with_related()
     template_name = "meetings/statement_list.html"
     export = ("statements.csv", exports.STATEMENT_HEADER, exports.statement_rows)
+    serializer = staticmethod(serializers.statement)
+    facet_specs = [
+        FacetSpec("kind", "Kind", lambda qs: qs.count_by("kind"), labels=dict(Statement.Kind.choices)),
+        FacetSpec("country", "Speaker's country", lambda qs: qs.count_by("speaker__country__code",
+                                                                           "speaker__country__name")),
+        FacetSpec("date", "Year", lambda qs: qs.count_by_year("date")),
+    ]
 
 
-class StatementDetailView(DetailView):
+class StatementDetailView(DetailPage):
     model = Statement
     template_name = "meetings/statement_detail.html"
 
     def get_queryset(self):
         return Statement.objects.with_related()
 
+    def as_json(self, context, absolute):
+        return serializers.statement(self.object, absolute)
+
 
 class ArticleListView(ListPage):
     filterset_class = filters.ArticleFilter
     queryset = Article.objects.with_counts().defer("text")
     template_name = "meetings/article_list.html"
+    export = ("articles.csv", exports.ARTICLE_HEADER, exports.article_rows)
+    serializer = staticmethod(serializers.article)
+    facet_specs = [
+        FacetSpec("source", "Outlet", lambda qs: qs.count_by("source")),
+        FacetSpec("published", "Year", lambda qs: qs.count_by_year("published")),
+    ]
 
 
-class ArticleDetailView(DetailView):
+class ArticleDetailView(DetailPage):
     model = Article
     template_name = "meetings/article_detail.html"
 
@@ -226,3 +493,12 @@ class ArticleDetailView(DetailView):
         context["statements"] = statements
         context["meeting_sources"] = sources
         return context
+
+    def as_json(self, context, absolute):
+        return {
+            **serializers.article(self.object, absolute),
+            "text": self.object.text,
+            "meetings": [{"meeting": s.meeting.slug, "url": absolute(s.meeting.get_absolute_url()),
+                          "start": s.start, "end": s.end} for s in context["meeting_sources"]],
+            "statements": [serializers.statement(s, absolute) for s in context["statements"]],
+        }

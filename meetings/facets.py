@@ -1,0 +1,94 @@
+"""Facets beside each list (Datasette-style): for each facet, how many results
+each value would leave given the other filters, as links that add or remove
+that filter; and the active filters, each removable on its own."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Callable
+
+from django.http import QueryDict
+
+NOT_FILTERS = {"page", "format", "o"}
+
+
+@dataclass
+class Choice:
+    value: str
+    label: str
+    count: int
+    selected: bool
+    url: str
+
+
+@dataclass
+class Facet:
+    param: str
+    label: str
+    choices: list[Choice]
+    clear_url: str | None  # None when the facet's filter is not in use
+
+
+@dataclass
+class FacetSpec:
+    param: str
+    label: str
+    count: Callable  # queryset -> [(value, label, count)], from querysets.FacetQuerySet
+    limit: int = 12
+    labels: dict | None = None  # value -> label, for choices (status "held" -> "Held")
+
+
+@dataclass
+class ActiveFilter:
+    param: str
+    label: str
+    value: str
+    clear_url: str
+
+
+def url_with(params: QueryDict, param: str, value: str | None) -> str:
+    """The list's URL with `param` set to `value` (removed when None), back on page one."""
+    params = params.copy()
+    for key in ("page", "format"):
+        params.pop(key, None)
+    params.pop(param, None)
+    if value is not None:
+        params[param] = value
+    return f"?{params.urlencode()}" if params else "?"
+
+
+def compute(filterset_class, params: QueryDict, queryset, specs: list[FacetSpec]) -> list[Facet]:
+    """Each facet counted over the list filtered by every other filter: a fixed number of queries.
+
+    Nothing is counted while a filter value is invalid: the page is showing that error.
+    """
+    facets = []
+    for spec in specs:
+        others = params.copy()
+        for key in NOT_FILTERS | {spec.param}:
+            others.pop(key, None)
+        filterset = filterset_class(others, queryset=queryset)
+        if not filterset.is_valid():
+            return []
+        matching = queryset.model._default_manager.filter(pk__in=filterset.qs.values("pk"))
+        selected = params.get(spec.param, "")
+        rows = [(v, (spec.labels or {}).get(v, label), n) for v, label, n in spec.count(matching)]
+        shown = rows[: spec.limit]
+        shown += [row for row in rows[spec.limit :] if row[0] == selected]  # the chosen value stays in view
+        choices = [
+            Choice(value, label, n, value == selected, url_with(params, spec.param, None if value == selected else value))
+            for value, label, n in shown
+        ]
+        facets.append(Facet(spec.param, spec.label, choices, url_with(params, spec.param, None) if selected else None))
+    return facets
+
+
+def active_filters(filterset, params: QueryDict, facets: list[Facet]) -> list[ActiveFilter]:
+    """The filters in use, named as the page names them, each with the link that drops it alone."""
+    labels = {(f.param, c.value): c.label for f in facets for c in f.choices}
+    active = []
+    for param, value in params.items():
+        if param in NOT_FILTERS or not value.strip() or param not in filterset.filters:
+            continue
+        label = filterset.filters[param].label or param
+        active.append(ActiveFilter(param, str(label), labels.get((param, value), value), url_with(params, param, None)))
+    return active

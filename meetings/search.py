@@ -1,0 +1,301 @@
+"""Search across Chancery's records, one interface on both databases.
+
+On PostgreSQL each searchable model stores its weighted document
+(`SearchVector`) in a generated column, `search_document`, with a GIN index:
+matching, rechecking and ranking read the stored vector instead of parsing
+the text of every candidate again. Queries use the `websearch`
+syntax (`"common interests" -Lavrov`, `wang or lavrov`), are ranked, and are
+read with the `chancery` text search configuration (migration 0005): English
+stemming over unaccented words, so "Cavusoglu" finds "Çavuşoğlu". A person's
+name also matches a misspelt query through trigram word similarity.
+
+On SQLite (development and the quick test run) the same calls fall back to
+substring matching: every word or "quoted phrase" must occur in one of the
+fields and a `-word` must not; results keep the list's own order.
+
+Highlighting never trusts the text: PostgreSQL's headlines are marked with
+sentinel characters and the whole string is escaped before the sentinels
+become <mark> tags; on SQLite the matching words are found in Python and
+each piece is escaped.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import reduce
+from operator import add, or_
+
+from django.contrib.postgres.search import (
+    SearchHeadline, SearchQuery, SearchRank, SearchVector, SearchVectorField, TrigramWordSimilarity,
+)
+from django.db import connection
+from django.db.models import F, Func, Q, TextField
+from django.db.models.functions import Cast, Greatest
+from django.utils.html import escape
+from django.utils.safestring import SafeString, mark_safe
+
+CONFIG = "chancery"  # english_stem over unaccent; created by migration 0005
+START, STOP = "\u27e6", "\u27e7"  # headline sentinels: turned into <mark> only after escaping
+FUZZY_THRESHOLD = 0.6  # pg_trgm's default word_similarity_threshold, which the %> operator uses
+
+
+def on_postgres() -> bool:
+    return connection.vendor == "postgresql"
+
+
+def _document(*weighted: tuple[list, str]) -> SearchVector:
+    return reduce(add, (SearchVector(*fields, weight=weight, config=CONFIG) for fields, weight in weighted))
+
+
+class Document(Func):
+    """The expression of a `search_document` generated column: the weighted vector on PostgreSQL,
+    NULL on other databases (SQLite has no tsvector; its search reads the fields themselves)."""
+
+    template = "%(expressions)s"
+    output_field = SearchVectorField()
+
+    def as_sqlite(self, compiler, connection, **extra_context):
+        return "NULL", []
+
+
+# The documents, each stored in its model's `search_document` column.
+def meeting_document():
+    return _document((["title"], "A"), (["place", "date_phrase"], "B"))
+
+
+def statement_document():
+    return _document((["text"], "A"), (["role"], "C"))
+
+
+def person_document():
+    return _document((["name"], "A"), ([Cast("aliases", TextField())], "B"))
+
+
+def organisation_document():
+    return _document((["name", "acronym"], "A"), ([Cast("aliases", TextField())], "B"))
+
+
+def article_document():
+    return _document((["title"], "A"), (["source"], "B"), (["text"], "C"))
+
+
+def web_query(text: str) -> SearchQuery:
+    return SearchQuery(text, search_type="websearch", config=CONFIG)
+
+
+# Query text, read the way websearch reads it, for the fallback and for highlighting in Python.
+_TOKEN = re.compile(r'(-?)"([^"]*)"?|(-?)([^\s"]+)')
+
+
+@dataclass
+class Terms:
+    required: list[str] = field(default_factory=list)
+    excluded: list[str] = field(default_factory=list)
+
+
+def parse(text: str) -> Terms:
+    terms = Terms()
+    for minus_phrase, phrase, minus_word, word in _TOKEN.findall(text):
+        term = " ".join(phrase.split()) if phrase else word.strip("-")
+        if not term or term.lower() == "or":
+            continue
+        (terms.excluded if (minus_phrase or minus_word) else terms.required).append(term)
+    return terms
+
+
+def is_plain(text: str) -> bool:
+    """No websearch operators: the words alone, which trigram matching can compare to a name."""
+    terms = parse(text)
+    return not terms.excluded and '"' not in text and " or " not in f" {text.lower()} "
+
+
+def fallback_condition(fields: list[str], text: str) -> Q:
+    """Every required term occurs in one of the fields; no excluded term occurs in any."""
+    terms = parse(text)
+
+    def anywhere(term):
+        return reduce(or_, (Q(**{f"{f}__icontains": term}) for f in fields))
+
+    condition = Q()
+    for term in terms.required:
+        condition &= anywhere(term)
+    for term in terms.excluded:
+        condition &= ~anywhere(term)
+    return condition
+
+
+def apply(queryset, text: str, *, fallback: list[str], related=None, fuzzy: str | None = None, excluded=None):
+    """Filter `queryset` to what matches `text`, best first on PostgreSQL.
+
+    `related(text)` gives querysets of further matching ids, one column each
+    (meetings whose participant matches); `fuzzy` names a field compared by
+    trigram word similarity; `excluded(term)` gives the condition a `-term`
+    also rules out (a statement whose speaker is named so), as on SQLite,
+    where the fallback fields include the speaker's name.
+    """
+    if not text.strip():
+        return queryset
+    if not on_postgres():
+        return queryset.filter(fallback_condition(fallback, text))
+    query = web_query(text)
+    own = Q(search_document=query)
+    rank = SearchRank(F("search_document"), query)
+    if fuzzy and is_plain(text):
+        own |= Q(**{f"{fuzzy}__trigram_word_similar": text})
+        rank = Greatest(rank, TrigramWordSimilarity(text, fuzzy))
+    # The ids that match, as one UNION of index scans (its own document; related records): OR-ed in
+    # one WHERE, the planner would scan the whole table and misjudge how many rows it must rank.
+    parts = [queryset.model._base_manager.filter(own).order_by().values("pk")]
+    if related is not None:
+        parts += [part.order_by() for part in related(text)]
+    matching = parts[0].union(*parts[1:]) if len(parts) > 1 else parts[0]
+    ordering = queryset.query.order_by or queryset.model._meta.ordering
+    queryset = queryset.annotate(search_rank=rank).filter(pk__in=matching)
+    for term in parse(text).excluded if excluded is not None else []:
+        queryset = queryset.exclude(excluded(term))
+    return queryset.order_by("-search_rank", *ordering)
+
+
+def named_people(term: str):
+    """Ids of the people whose name or alias holds `term` (full-text, no fuzziness): for exclusions."""
+    from .models import Person
+
+    query = web_query(f'"{term}"' if " " in term else term)
+    return Person._base_manager.filter(search_document=query).values("pk")
+
+
+def with_headlines(queryset, text: str, fields: dict[str, tuple[str, bool]]):
+    """Annotate `<name>_headline` for each `name=(field, long)`: the field with the query's words marked.
+
+    Only on PostgreSQL; `highlighted()` reads them, or marks the text in Python when they are absent.
+    """
+    if not on_postgres() or not text.strip():
+        return queryset
+    query = web_query(text)
+    annotations = {}
+    for name, (source, long) in fields.items():
+        options = dict(max_words=35, min_words=15, max_fragments=2, fragment_delimiter=" … ") if long else dict(
+            highlight_all=True
+        )
+        annotations[f"{name}_headline"] = SearchHeadline(
+            source, query, config=CONFIG, start_sel=START, stop_sel=STOP, **options
+        )
+    return queryset.annotate(**annotations)
+
+
+def mark_headline(headline: str) -> SafeString:
+    return mark_safe(escape(headline).replace(START, "<mark>").replace(STOP, "</mark>"))
+
+
+def mark_terms(text: str, text_query: str) -> SafeString:
+    """`text` escaped, with each occurrence of a required term in <mark>."""
+    terms = sorted(parse(text_query).required, key=len, reverse=True)
+    if not terms:
+        return escape(text)
+    pattern = re.compile("|".join(re.escape(t) for t in terms), re.IGNORECASE)
+    out, last = [], 0
+    for m in pattern.finditer(text):
+        out += [escape(text[last : m.start()]), "<mark>", escape(m.group()), "</mark>"]
+        last = m.end()
+    out.append(escape(text[last:]))
+    return mark_safe("".join(out))
+
+
+def excerpt(text: str, text_query: str, width: int = 240) -> str:
+    """About `width` characters of `text` around its first required term."""
+    lowered = text.lower()
+    positions = [lowered.find(t.lower()) for t in parse(text_query).required]
+    first = min((p for p in positions if p >= 0), default=0)
+    start = max(0, first - width // 3)
+    end = start + width
+    if start:  # whole words only at the cuts
+        space = text.find(" ", start, first)
+        start = space + 1 if space >= 0 else start
+    if end < len(text):
+        space = text.rfind(" ", first, end)
+        end = space if space > first else end
+    piece = " ".join(text[start:end].split())
+    return ("…" if start else "") + piece + ("…" if end < len(text) else "")
+
+
+def highlighted(obj, name: str, value: str, text_query: str, long: bool = False) -> SafeString:
+    """The field marked by PostgreSQL's headline when there is one, else in Python."""
+    headline = getattr(obj, f"{name}_headline", None)
+    if headline is not None:
+        return mark_headline(headline) if START in headline or not long else mark_terms(excerpt(value, text_query),
+                                                                                        text_query)
+    return mark_terms(excerpt(value, text_query) if long else value, text_query)
+
+
+@dataclass
+class Hit:
+    url: str
+    title: SafeString
+    snippet: SafeString = mark_safe("")
+    meta: str = ""
+
+
+@dataclass
+class Group:
+    key: str
+    label: str
+    count: int
+    hits: list[Hit]
+    list_url: str
+
+
+def search_everything(text: str, per_group: int = 8) -> list[Group]:
+    """The best matches of each kind of record, with how many there are: two queries a kind."""
+    from django.urls import reverse
+
+    from .models import Article, Meeting, Organisation, Person, Statement
+
+    kinds = [
+        ("meetings", "Meetings", Meeting.objects.select_related("country", "organisation"),
+         {"title": ("title", False)}, "meetings:meeting_list"),
+        ("statements", "Statements", Statement.objects.with_related(), {"text": ("text", True)},
+         "meetings:statement_list"),
+        ("people", "People", Person.objects.select_related("country", "organisation"), {"name": ("name", False)},
+         "meetings:person_list"),
+        ("organisations", "Organisations", Organisation.objects.select_related("country"),
+         {"name": ("name", False)}, "meetings:organisation_list"),
+        # On PostgreSQL the headline is cut from the text in the database: the text itself stays there.
+        ("articles", "Articles", Article.objects.defer("text") if on_postgres() else Article.objects.all(),
+         {"title": ("title", False), "text": ("text", True)}, "meetings:article_list"),
+    ]
+    groups = []
+    for key, label, queryset, fields, list_name in kinds:
+        matches = queryset.search(text)
+        rows = list(with_headlines(matches, text, fields)[:per_group])
+        hits = [_hit(key, obj, text) for obj in rows]
+        groups.append(Group(key, label, matches.count(), hits, f"{reverse(list_name)}?{_q(text)}"))
+    return groups
+
+
+def _q(text: str) -> str:
+    from urllib.parse import urlencode
+
+    return urlencode({"q": text})
+
+
+def _hit(key: str, obj, text: str) -> Hit:
+    if key == "meetings":
+        where = ", ".join(x for x in [obj.place, obj.country.name if obj.country else ""] if x)
+        return Hit(obj.get_absolute_url(), highlighted(obj, "title", obj.title, text),
+                   meta=" · ".join(x for x in [obj.date_display, where] if x))
+    if key == "statements":
+        who = obj.speaker or obj.speaker_organisation
+        return Hit(obj.get_absolute_url(), escape(str(who.name)), highlighted(obj, "text", obj.text, text, long=True),
+                   meta=" · ".join(x for x in [obj.get_kind_display(), f"{obj.date:%-d %B %Y}" if obj.date else ""] if x))
+    if key == "people":
+        represents = obj.country or obj.organisation
+        return Hit(obj.get_absolute_url(), highlighted(obj, "name", obj.name, text),
+                   mark_terms(", ".join(obj.aliases), text) if obj.aliases else mark_safe(""),
+                   meta=represents.name if represents else "")
+    if key == "organisations":
+        return Hit(obj.get_absolute_url(), highlighted(obj, "name", obj.name, text),
+                   meta=" · ".join(x for x in [obj.acronym, obj.get_kind_display()] if x))
+    snippet = (mark_headline(obj.text_headline) if hasattr(obj, "text_headline")
+               else mark_terms(excerpt(obj.text, text), text))
+    return Hit(obj.get_absolute_url(), highlighted(obj, "title", obj.title, text), snippet,
+               meta=" · ".join(x for x in [obj.source, f"{obj.published:%-d %B %Y}" if obj.published else ""] if x))
