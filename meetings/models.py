@@ -92,6 +92,9 @@ class Organisation(Curated):
     )
     aliases = models.JSONField(default=list, blank=True, help_text="Other names and spellings.")
     wikidata_id = models.CharField(max_length=20, blank=True)
+    # Kept by meetings/services/counters.py on every write that changes them.
+    meetings_count = models.PositiveIntegerField(default=0, editable=False, help_text="Meetings in its frame.")
+    people_count = models.PositiveIntegerField(default=0, editable=False, help_text="People speaking for it.")
     search_document = stored_document(search.organisation_document())
 
     objects = querysets.OrganisationQuerySet.as_manager()
@@ -124,6 +127,9 @@ class Person(Curated):
         help_text="The body the person speaks for when it is not a state.",
     )
     wikidata_id = models.CharField(max_length=20, blank=True)
+    # Kept by meetings/services/counters.py on every write that changes them.
+    meetings_count = models.PositiveIntegerField(default=0, editable=False, help_text="Meetings taken part in.")
+    statements_count = models.PositiveIntegerField(default=0, editable=False, help_text="Statements made.")
     search_document = stored_document(search.person_document())
 
     objects = querysets.PersonQuerySet.as_manager()
@@ -136,6 +142,9 @@ class Person(Curated):
             GinIndex(fields=["search_document"], name="person_search_idx"),  # Person.objects.search()
             # Person.objects.search(): a misspelt name (name %> 'Lavrof').
             GinIndex(fields=["name"], opclasses=["gin_trgm_ops"], name="person_name_trgm_idx"),
+            # /people/?o=-meetings and ?o=-statements: the busiest first, read from the index.
+            NullsLastIndex(F("meetings_count").desc(nulls_last=True), F("name"), name="person_meetings_count_idx"),
+            NullsLastIndex(F("statements_count").desc(nulls_last=True), F("name"), name="person_statements_count_idx"),
         ]
 
     def __str__(self) -> str:

@@ -112,11 +112,6 @@ class OrganisationQuerySet(FacetQuerySet):
             .order_by("-shared_meetings", "name")
         )
 
-    def with_counts(self):
-        return self.annotate(
-            meetings_count=_count("Meeting", "organisation"), people_count=_count("Person", "organisation")
-        )
-
     def search(self, text: str):
         return site_search.apply(self, text, fallback=["name", "acronym", "aliases"])
 
@@ -137,11 +132,6 @@ class PersonQuerySet(FacetQuerySet):
                 Subquery(latest_participation.values("role")[:1]),
                 Subquery(latest_statement.values("role")[:1]),
             )
-        )
-
-    def with_counts(self):
-        return self.annotate(
-            meetings_count=_count("Participation", "person"), statements_count=_count("Statement", "speaker")
         )
 
     def search(self, text: str):

@@ -239,7 +239,8 @@ class MeetingDetailView(DetailPage):
 class PersonListView(ListPage):
     filterset_class = filters.PersonFilter
     queryset = (
-        Person.objects.with_counts().with_latest_role().select_related("country", "organisation").order_by("name")
+        # meetings_count and statements_count are stored (services/counters.py): sorting by them reads an index.
+        Person.objects.with_latest_role().select_related("country", "organisation").order_by("name")
     )
     template_name = "meetings/person_list.html"
     export = ("people.csv", exports.PERSON_HEADER, exports.person_rows)
@@ -397,7 +398,7 @@ class CountryPairView(DetailPage):
 
 class OrganisationListView(ListPage):
     filterset_class = filters.OrganisationFilter
-    queryset = Organisation.objects.with_counts().select_related("country").order_by("name")
+    queryset = Organisation.objects.select_related("country").order_by("name")  # counts stored on each row
     template_name = "meetings/organisation_list.html"
     export = ("organisations.csv", exports.ORGANISATION_HEADER, exports.organisation_rows)
     serializer = staticmethod(serializers.organisation)

@@ -15,8 +15,9 @@ pytestmark = [pytest.mark.django_db, pytest.mark.slow]
 def summary() -> dict:
     return {
         "articles": sorted(Article.objects.values_list("content_hash", flat=True)),
-        "people": sorted(Person.objects.values_list("name", "country__code", "organisation__name")),
-        "organisations": sorted(Organisation.objects.values_list("name", "acronym")),
+        "people": sorted(Person.objects.values_list("name", "country__code", "organisation__name", "meetings_count",
+                                                    "statements_count")),
+        "organisations": sorted(Organisation.objects.values_list("name", "acronym", "meetings_count", "people_count")),
         "meetings": sorted(
             (m.title, str(m.date), m.status, m.kind, m.place,
              tuple(sorted(m.participations.values_list("person__name", flat=True))),
