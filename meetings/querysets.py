@@ -267,10 +267,9 @@ class MeetingQuerySet(FacetQuerySet):
             return self.filter(site_search.fallback_condition(fields, text)).distinct() if text.strip() else self
 
         def related(text):
-            people = Person.objects.search(text).values("pk")
-            return [Participation.objects.filter(person__in=people).values("meeting_id"),
-                    self.model._base_manager.filter(organisation__in=Organisation.objects.search(text).values("pk"))
-                    .values("pk")]
+            people = site_search.matching_ids(Person, text, fuzzy="name")
+            return [Q(pk__in=Participation.objects.filter(person__in=people).values("meeting_id")),
+                    Q(organisation__in=site_search.matching_ids(Organisation, text))]
 
         def excluded(term):
             return Q(Exists(Participation.objects.filter(meeting=OuterRef("pk"),
@@ -303,7 +302,7 @@ class StatementQuerySet(FacetQuerySet):
         from .models import Person
 
         def related(text):
-            return [self.model._base_manager.filter(speaker__in=Person.objects.search(text).values("pk")).values("pk")]
+            return [Q(speaker__in=site_search.matching_ids(Person, text, fuzzy="name"))]
 
         def excluded(term):
             return Q(speaker__in=site_search.named_people(term))

@@ -39,6 +39,8 @@ class ListPage(FilterView):
     facet_specs: list[FacetSpec] = []
 
     def get_paginator(self, queryset, per_page, orphans=0, allow_empty_first_page=True, **kwargs):
+        if self.request.GET.get("q", "").strip():
+            kwargs.setdefault("cap", search.SEARCH_CAP)
         return self.paginator_class(queryset, per_page, orphans=orphans, allow_empty_first_page=allow_empty_first_page,
                                     rows=self.get_queryset(), **kwargs)
 
@@ -92,6 +94,9 @@ class ListPage(FilterView):
         if self.request.GET.get("format") != "csv":
             context["facets"] = facets.compute(self.filterset_class, self.request.GET, self.get_queryset(),
                                                self.facet_specs)
+            context["facet_rows"] = facets.FACET_ROWS
+            context["facets_sampled"] = context["paginator"] is not None and \
+                context["paginator"].count > facets.FACET_ROWS
             context["active_filters"] = facets.active_filters(self.filterset, self.request.GET, context["facets"])
         return context
 
@@ -154,6 +159,7 @@ class SearchView(TemplateView):
         elif text:
             context["groups"] = search.search_everything(text)
             context["total"] = sum(g.count for g in context["groups"])
+            context["more"] = any(g.more for g in context["groups"])
         return context
 
     def render_to_response(self, context, **response_kwargs):
@@ -162,7 +168,7 @@ class SearchView(TemplateView):
         if "error" in context:
             return json_response({"errors": {"q": [context["error"]]}}, status=400)
         return json_response({"q": context["q"], "groups": [
-            {"kind": g.key, "count": g.count, "list_url": self.request.build_absolute_uri(g.list_url),
+            {"kind": g.key, "count": g.count, "more": g.more, "list_url": self.request.build_absolute_uri(g.list_url),
              "results": [{"url": self.request.build_absolute_uri(h.url), "title": str(h.title),
                           "snippet": str(h.snippet), "meta": h.meta} for h in g.hits]}
             for g in context.get("groups", [])
