@@ -310,6 +310,24 @@ class Meeting(Curated):
         return f"{self.date:%-d %B %Y}"
 
 
+class CountryYear(models.Model):
+    """How many meetings involved a country (held there or attended by its people) in a year: the chart on
+    its page, kept by meetings/services/counters.py (counting them on each view took 345 ms for the busiest)."""
+
+    country = models.ForeignKey(Country, on_delete=models.CASCADE, related_name="years")
+    year = models.PositiveSmallIntegerField()
+    meetings = models.PositiveIntegerField()
+
+    objects = querysets.CountryYearQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["country", "year"]
+        constraints = [models.UniqueConstraint(fields=["country", "year"], name="country_year_once")]
+
+    def __str__(self) -> str:
+        return f"{self.country} {self.year}: {self.meetings}"
+
+
 class Span(models.Model):
     """A passage of an article: [start, end) character offsets into its text."""
 

@@ -85,10 +85,14 @@ class CountryQuerySet(models.QuerySet):
             .order_by("-shared_meetings", "name")
         )
 
-    def met_by(self, person):
-        """Countries represented at `person`'s meetings (other than their own), with how many meetings."""
+    def met_by(self, person, within: int = RECENT_MEETINGS):
+        """Countries represented at `person`'s latest `within` meetings (other than their own), with how many."""
+        from .models import Meeting, Participation
+
+        theirs = Participation.objects.filter(person=person).values("meeting_id")
+        recent = Meeting.objects.filter(pk__in=theirs).values("pk")[:within]
         return (
-            self.filter(participations__meeting__participations__person=person)
+            self.filter(participations__meeting__in=recent)
             .exclude(pk=person.country_id)
             .annotate(shared_meetings=Count("participations__meeting", distinct=True))
             .order_by("-shared_meetings", "name")
@@ -101,6 +105,12 @@ class CountryQuerySet(models.QuerySet):
             .annotate(shared_meetings=Count("participations__meeting", distinct=True))
             .order_by("-shared_meetings", "name")
         )
+
+
+class CountryYearQuerySet(models.QuerySet):
+    def per_year(self) -> list[tuple[int, int]]:
+        """(year, meetings), oldest first: the stored counts, in the shape of MeetingQuerySet.per_year()."""
+        return list(self.order_by("year").values_list("year", "meetings"))
 
 
 class OrganisationQuerySet(FacetQuerySet):
@@ -211,8 +221,9 @@ class MeetingQuerySet(FacetQuerySet):
         """Meetings at which people of both countries took part."""
         from .models import Participation
 
-        attended = Participation.objects.filter(meeting=OuterRef("pk"))
-        return self.filter(Exists(attended.filter(country=first)), Exists(attended.filter(country=second)))
+        # Two semi-joins on participation_country_idx (index-only), not two EXISTS probed for every meeting.
+        return self.filter(pk__in=Participation.objects.filter(country=first).values("meeting_id")).filter(
+            pk__in=Participation.objects.filter(country=second).values("meeting_id"))
 
     def in_period(self, start: dt.date, end: dt.date):
         return self.filter(date__gte=start, date__lte=end)

@@ -269,18 +269,14 @@ class PersonDetailView(DetailPage):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         person = self.object
-        participations = list(
-            Participation.objects.filter(person=person)
-            .select_related("meeting", "meeting__country", "country")
-            .order_by(F("meeting__date").desc(nulls_last=True), "-pk")[: self.timeline_length]
-        )
-        statements = list(person.statements.with_related()[: self.timeline_length])
-        context["timeline"] = timelines.timeline(participations, statements)[: self.timeline_length]
-        context["participations"] = participations
-        context["statements"] = statements
+        latest = (Participation.objects.filter(person=person).select_related("meeting", "meeting__country", "country")
+                  .order_by(F("meeting__date").desc(nulls_last=True), "-pk")[: self.timeline_length])
+        context["timeline"] = timelines.timeline(latest, person.statements.with_related()[: self.timeline_length])[
+            : self.timeline_length]
         context["offices"] = timelines.merge_offices(
             Participation.objects.filter(person=person).offices(), Statement.objects.filter(speaker=person).offices()
         )
+        # Both from their latest meetings, so that the busiest person's page costs what anyone's does.
         context["counterparts"] = list(Person.objects.counterparts_of(person)[:20])
         context["countries_met"] = list(Country.objects.met_by(person)[:15])
         participations = (
@@ -290,7 +286,6 @@ class PersonDetailView(DetailPage):
         )
         context["participations"] = page_of(self.request, participations, "meetings_page")
         context["statements"] = page_of(self.request, person.statements.with_related(), "statements_page")
-        context["counterparts"] = Person.objects.counterparts_of(person)[:20]
         context["recent_meetings"] = RECENT_MEETINGS
         return context
 
@@ -328,22 +323,17 @@ class CountryDetailView(DetailPage):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         country = self.object
-        involving = Meeting.objects.involving_country(country)
-        context["per_year"] = involving.per_year()
+        context["per_year"] = country.years.per_year()  # stored by services/counters.py
         context["chart"] = timelines.year_chart(context["per_year"])
-        context["meetings_held"] = Meeting.objects.filter(country=country).with_participants()[:50]
-        context["meetings_attended"] = (
-            Meeting.objects.filter(participations__country=country).distinct().with_participants()[:50]
-        )
-        context["people"] = country.people.all()[:100]
-        context["counterparts"] = list(Country.objects.counterparts_of(country)[:15])
-        context["forums"] = list(Organisation.objects.forums_of(involving.values("pk"))[:15])
         held = Meeting.objects.filter(country=country).with_participants()
         context["meetings_held"] = page_of(self.request, held, "held_page")
         attended = Meeting.objects.filter(pk__in=Participation.objects.filter(country=country).values("meeting_id"))
         context["meetings_attended"] = page_of(self.request, attended.with_participants(), "attended_page")
         context["people"] = page_of(self.request, country.people.all(), "people_page", 100)
-        context["counterparts"] = Country.objects.counterparts_of(country)[:15]
+        # Both from its latest meetings, so that the busiest country's page costs what any one's does.
+        context["counterparts"] = list(Country.objects.counterparts_of(country)[:15])
+        recent = Meeting.objects.involving_country(country).values("pk")[:RECENT_MEETINGS]
+        context["forums"] = list(Organisation.objects.forums_of(recent)[:15])
         context["recent_meetings"] = RECENT_MEETINGS
         return context
 
@@ -365,7 +355,8 @@ class CountryPairView(DetailPage):
 
     template_name = "meetings/country_pair.html"
     context_object_name = "country"
-    limit = 100  # the latest meetings shown; the chart and the count cover all of them
+    per_page = 20
+    said_per_meeting = 3  # the meeting's page has the rest
 
     def get_object(self, queryset=None):
         first, second = self.kwargs["code"].upper(), self.kwargs["other"].upper()
@@ -380,14 +371,15 @@ class CountryPairView(DetailPage):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         meetings = Meeting.objects.between_countries(self.object, self.other)
-        shown = list(meetings.with_participants()[: self.limit])
+        page = page_of(self.request, meetings.with_participants(), "page", self.per_page)
         said = {}
-        for statement in Statement.objects.filter(meeting__in=[m.pk for m in shown]).with_related():
+        for statement in Statement.objects.filter(meeting__in=[m.pk for m in page]).with_related():
             said.setdefault(statement.meeting_id, []).append(statement)
-        for meeting in shown:
-            meeting.said = said.get(meeting.pk, [])
-        context.update(other=self.other, meetings=shown, meeting_count=meetings.count(),
-                       per_year=meetings.per_year())
+        for meeting in page:
+            meeting.said = said.get(meeting.pk, [])[: self.said_per_meeting]
+            meeting.said_more = len(said.get(meeting.pk, [])) > self.said_per_meeting
+        context.update(other=self.other, meetings=page, meeting_count=page.paginator.count,
+                       capped=page.paginator.capped, per_year=meetings.per_year())
         context["chart"] = timelines.year_chart(context["per_year"])
         return context
 
@@ -421,15 +413,14 @@ class OrganisationDetailView(DetailPage):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         organisation = self.object
-        context["meetings"] = organisation.meetings.with_participants()[:50]
-        context["people"] = organisation.people.select_related("country")[:100]
-        context["statements"] = organisation.statements.with_related()[:50]
-        context["per_year"] = organisation.meetings.all().per_year()
+        context["per_year"] = organisation.meetings.all().per_year()  # from meeting_organisation_date_idx alone
         context["chart"] = timelines.year_chart(context["per_year"])
-        context["countries"] = list(Country.objects.represented_at(organisation.meetings.values("pk"))[:30])
-        context["meetings"] = page_of(self.request, self.object.meetings.with_participants(), "meetings_page")
-        context["people"] = page_of(self.request, self.object.people.select_related("country"), "people_page", 100)
-        context["statements"] = page_of(self.request, self.object.statements.with_related(), "statements_page")
+        recent = organisation.meetings.values("pk")[:RECENT_MEETINGS]  # the latest, as for a country's forums
+        context["countries"] = list(Country.objects.represented_at(recent)[:30])
+        context["recent_meetings"] = RECENT_MEETINGS
+        context["meetings"] = page_of(self.request, organisation.meetings.with_participants(), "meetings_page")
+        context["people"] = page_of(self.request, organisation.people.select_related("country"), "people_page", 100)
+        context["statements"] = page_of(self.request, organisation.statements.with_related(), "statements_page")
         return context
 
     def as_json(self, context, absolute):

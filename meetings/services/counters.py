@@ -21,7 +21,9 @@ from dataclasses import dataclass, field
 from django.db.models import F, IntegerField, Q
 from django.db.models.functions import Coalesce
 
-from meetings.models import Article, Meeting, Organisation, Participation, Person, Statement
+from meetings.models import (
+    Article, Country, CountryYear, Meeting, MeetingSource, Organisation, Participation, Person, Statement,
+)
 from meetings.querysets import _count
 
 # model -> {stored field: (counted model, its foreign key to the record)}
@@ -37,9 +39,11 @@ class Touched:
 
     people: set[int] = field(default_factory=set)
     organisations: set[int] = field(default_factory=set)
+    countries: set[int] = field(default_factory=set)  # their meetings per year (CountryYear)
 
     def __or__(self, other: Touched) -> Touched:
-        return Touched(self.people | other.people, self.organisations | other.organisations)
+        return Touched(self.people | other.people, self.organisations | other.organisations,
+                       self.countries | other.countries)
 
     def ids(self, model) -> set[int]:
         return {Person: self.people, Organisation: self.organisations}[model] - {None}
@@ -53,19 +57,18 @@ def touched_by(model, pks) -> Touched:
     pks = [pk for pk in pks if pk is not None]
     if not pks:
         return Touched()
-    if model is Person:
-        return _people(set(pks))
+    if model is Person:  # deleting one deletes its participations, which count for their countries
+        return _people(set(pks)) | Touched(countries=_ids(Participation, "country", person__in=pks))
     if model is Meeting:
-        people = _ids(Participation, "person", meeting__in=pks) | _ids(Statement, "speaker", meeting__in=pks)
-        return _people(people) | Touched(organisations=_ids(Meeting, "organisation", pk__in=pks))
+        return _meetings(set(pks)) | _people(_ids(Statement, "speaker", meeting__in=pks))
     if model is Participation:
-        return _people(_ids(Participation, "person", pk__in=pks))
+        return (_people(_ids(Participation, "person", pk__in=pks))
+                | Touched(countries=_ids(Participation, "country", pk__in=pks)))
     if model is Statement:
         return _people(_ids(Statement, "speaker", pk__in=pks))
     if model is Article:
-        people = _ids(Participation, "person", article__in=pks) | _ids(Statement, "speaker", article__in=pks)
-        forums = _ids(Meeting, "organisation", sources__article__in=pks)
-        return _people(people) | Touched(organisations=forums)
+        meetings = _ids(MeetingSource, "meeting", article__in=pks) | _ids(Participation, "meeting", article__in=pks)
+        return _meetings(meetings) | _people(_ids(Statement, "speaker", article__in=pks))
     if model is Organisation:
         return Touched(organisations=set(pks))
     return Touched()
@@ -76,23 +79,56 @@ def _ids(model, column: str, **where) -> set[int]:
                .values_list(column, flat=True).distinct()) - {None}
 
 
+def _meetings(meetings: set[int]) -> Touched:
+    """What these meetings count in: their participants, forums, and the countries involved."""
+    if not meetings:
+        return Touched()
+    return (_people(_ids(Participation, "person", meeting__in=meetings))
+            | Touched(organisations=_ids(Meeting, "organisation", pk__in=meetings),
+                      countries=_ids(Meeting, "country", pk__in=meetings)
+                      | _ids(Participation, "country", meeting__in=meetings)))
+
+
 def _people(people: set[int]) -> Touched:
     """These people, and the organisations that count them among their people."""
     return Touched(people=people, organisations=_ids(Person, "organisation", pk__in=people) if people else set())
 
 
 def counters_refresh(touched: Touched) -> None:
-    """Recount the stored counts of the touched records: one UPDATE per model."""
+    """Recount the stored counts of the touched records: one UPDATE per model, one query per country."""
     for model, fields in COUNTERS.items():
         ids = touched.ids(model)
         if ids:
             _recount(model._base_manager.filter(pk__in=ids), fields)
+    _recount_years(touched.countries - {None})
 
 
 def counters_refresh_all() -> None:
     """Recount every stored count (after a bulk load, or to repair them)."""
     for model, fields in COUNTERS.items():
         _recount(model._base_manager.all(), fields)
+    _recount_years(set(Country.objects.values_list("pk", flat=True)))
+
+
+def _recount_years(countries: set[int]) -> None:
+    """Each country's meetings per year, counted again from the meetings (once per country: a busy one
+    costs an import a tenth of a second, not each view of its page)."""
+    if not countries:
+        return
+    CountryYear.objects.filter(country__in=countries).delete()
+    rows = []
+    for country in sorted(countries):
+        rows += [CountryYear(country_id=country, year=year, meetings=n)
+                 for year, n in Meeting.objects.involving_country(country).per_year()]
+    CountryYear.objects.bulk_create(rows, batch_size=2000)
+
+
+def years_stale() -> int:
+    """How many (country, year) counts a recount would change."""
+    stored = set(CountryYear.objects.values_list("country", "year", "meetings"))
+    counted = {(c, y, n) for c in Country.objects.values_list("pk", flat=True)
+               for y, n in Meeting.objects.involving_country(c).per_year()}
+    return len(stored ^ counted)
 
 
 def counters_stale() -> dict[str, int]:
@@ -104,6 +140,7 @@ def counters_stale() -> dict[str, int]:
         for name in fields:
             differs |= ~Q(**{name: F(f"_{name}")})
         stale[model._meta.verbose_name_plural] = annotated.filter(differs).count()
+    stale["country years"] = years_stale()
     return stale
 
 
