@@ -249,3 +249,23 @@ def test_a_persons_latest_office_can_be_read_from_the_index_alone(seeded):
     sql = str(index.create_sql(Participation, connection.schema_editor()))
     assert '("person_id", "meeting_id") INCLUDE ("role", "id")' in sql
     assert "role" in str(Person.objects.with_latest_role().query)
+
+
+def test_facets_count_the_first_rows_of_the_list(client, seeded, monkeypatch):
+    monkeypatch.setattr("meetings.facets.FACET_ROWS", 2)
+    response = client.get("/meetings/")
+    status = next(f for f in response.context["facets"] if f.param == "status")
+    assert sum(c.count for c in status.choices) == 2  # of 3 meetings: the two newest
+    assert "Counts among the first 2 results" in response.content.decode()
+
+
+@postgres_only
+def test_a_search_with_many_matches_lists_them_newest_first_unranked(seeded, monkeypatch):
+    from meetings import search
+
+    wang = seeded["wang"]
+    old = builders.statement(wang, text="Antalya Antalya Antalya talks", date="2001-01-01")
+    new = builders.statement(wang, text="In Antalya, talks", date="2020-01-01")
+    assert list(Statement.objects.search("Antalya")) == [old, new]  # few matches: the best first
+    monkeypatch.setattr(search, "RANKED", 1)
+    assert list(Statement.objects.search("Antalya")) == [new, old]  # many: the list's order
