@@ -130,6 +130,8 @@ class Person(Curated):
     # Kept by meetings/services/counters.py on every write that changes them.
     meetings_count = models.PositiveIntegerField(default=0, editable=False, help_text="Meetings taken part in.")
     statements_count = models.PositiveIntegerField(default=0, editable=False, help_text="Statements made.")
+    latest_role = models.CharField(max_length=200, blank=True, editable=False,
+                                   help_text="The office most recently reported.")
     search_document = stored_document(search.person_document())
 
     objects = querysets.PersonQuerySet.as_manager()
@@ -397,7 +399,7 @@ class Participation(Curated, Span):
             # /meetings/?country= and a country's page: the meetings its representatives attended (index-only).
             models.Index(fields=["country", "meeting"], name="participation_country_idx"),
             # A person's page and /people/: their latest meetings for the counterparts list and their latest
-            # office (with_latest_role), read from the index alone, not from 8,000 scattered table rows.
+            # office (querysets.latest_role), read from the index alone, not from 8,000 scattered table rows.
             models.Index(fields=["person", "meeting"], include=["role", "id"], name="participation_person_idx"),
         ]
         constraints = [

@@ -40,6 +40,23 @@ def _count(model_name: str, field: str) -> Subquery:
     return Subquery(rows.annotate(n=count).values("n"), output_field=IntegerField())
 
 
+def latest_role():
+    """The office most recently reported for the outer person (their latest meeting's, else their latest
+    statement's), "" when none: stored as Person.latest_role by services/counters.py."""
+    from .models import Participation, Statement
+
+    latest_participation = Participation.objects.filter(person=OuterRef("pk")).exclude(role="").order_by(
+        models.F("meeting__date").desc(nulls_last=True), "-pk"
+    )
+    latest_statement = Statement.objects.filter(speaker=OuterRef("pk")).exclude(role="").order_by(
+        models.F("date").desc(nulls_last=True), "-pk"
+    )
+    return models.functions.Coalesce(
+        Subquery(latest_participation.values("role")[:1]), Subquery(latest_statement.values("role")[:1]),
+        models.Value(""), output_field=models.CharField(),
+    )
+
+
 # How many of an entity's latest meetings its "most frequent counterparts" are drawn from.
 RECENT_MEETINGS = 200
 class FacetQuerySet(models.QuerySet):
@@ -127,23 +144,6 @@ class OrganisationQuerySet(FacetQuerySet):
 
 
 class PersonQuerySet(FacetQuerySet):
-    def with_latest_role(self):
-        """Annotate the office most recently reported for each person."""
-        from .models import Participation, Statement
-
-        latest_participation = Participation.objects.filter(person=OuterRef("pk")).exclude(role="").order_by(
-            models.F("meeting__date").desc(nulls_last=True), "-pk"
-        )
-        latest_statement = Statement.objects.filter(speaker=OuterRef("pk")).exclude(role="").order_by(
-            models.F("date").desc(nulls_last=True), "-pk"
-        )
-        return self.annotate(
-            latest_role=models.functions.Coalesce(
-                Subquery(latest_participation.values("role")[:1]),
-                Subquery(latest_statement.values("role")[:1]),
-            )
-        )
-
     def search(self, text: str):
         return site_search.apply(self, text, fallback=["name", "aliases"],
                                  fuzzy="name")

@@ -245,8 +245,8 @@ class MeetingDetailView(DetailPage):
 class PersonListView(ListPage):
     filterset_class = filters.PersonFilter
     queryset = (
-        # meetings_count and statements_count are stored (services/counters.py): sorting by them reads an index.
-        Person.objects.with_latest_role().select_related("country", "organisation").order_by("name")
+        # Counts and latest office are stored (services/counters.py): sorting by a count reads an index.
+        Person.objects.select_related("country", "organisation").order_by("name")
     )
     template_name = "meetings/person_list.html"
     export = ("people.csv", exports.PERSON_HEADER, exports.person_rows)
@@ -262,7 +262,7 @@ class PersonDetailView(DetailPage):
     template_name = "meetings/person_detail.html"
 
     def get_queryset(self):
-        return Person.objects.with_latest_role().select_related("country", "organisation")
+        return Person.objects.select_related("country", "organisation")
 
     timeline_length = 100  # the latest entries; the lists linked from the page hold the rest
 

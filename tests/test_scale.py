@@ -243,12 +243,14 @@ def test_a_page_fetches_its_rows_by_id_without_running_the_filters_again(client,
 
 @postgres_only
 def test_a_persons_latest_office_can_be_read_from_the_index_alone(seeded):
-    # Everything with_latest_role reads of a participation is in the index (the plan on a busy person then
+    # Everything querysets.latest_role reads of a participation is in the index (the plan on a busy person then
     # says "Index Only Scan using participation_person_idx"; on a tiny test table the planner may not bother).
     index = next(i for i in Participation._meta.indexes if i.name == "participation_person_idx")
     sql = str(index.create_sql(Participation, connection.schema_editor()))
     assert '("person_id", "meeting_id") INCLUDE ("role", "id")' in sql
-    assert "role" in str(Person.objects.with_latest_role().query)
+    from meetings.querysets import latest_role
+
+    assert "role" in str(Person.objects.annotate(office=latest_role()).query)
 
 
 def test_facets_count_the_first_rows_of_the_list(client, seeded, monkeypatch):

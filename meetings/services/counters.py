@@ -24,11 +24,12 @@ from django.db.models.functions import Coalesce
 from meetings.models import (
     Article, Country, CountryYear, Meeting, MeetingSource, Organisation, Participation, Person, Statement,
 )
-from meetings.querysets import _count
+from meetings.querysets import _count, latest_role
 
-# model -> {stored field: (counted model, its foreign key to the record)}
+# model -> {stored field: (counted model, its foreign key to the record)}, or the expression it stores
 COUNTERS = {
-    Person: {"meetings_count": ("Participation", "person"), "statements_count": ("Statement", "speaker")},
+    Person: {"meetings_count": ("Participation", "person"), "statements_count": ("Statement", "speaker"),
+             "latest_role": latest_role},
     Organisation: {"meetings_count": ("Meeting", "organisation"), "people_count": ("Person", "organisation")},
 }
 
@@ -145,6 +146,8 @@ def counters_stale() -> dict[str, int]:
 
 
 def _counted(spec):
+    if callable(spec):
+        return spec()
     counted_model, foreign_key = spec
     return Coalesce(_count(counted_model, foreign_key), 0, output_field=IntegerField())
 
