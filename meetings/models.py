@@ -447,6 +447,9 @@ class Statement(Curated, Span):
                 F("speaker"), F("date").desc(nulls_last=True), F("article"), F("start"), name="statement_speaker_date_idx"
             ),
             GinIndex(fields=["search_document"], name="statement_search_idx"),  # Statement.objects.search()
+            # A person's page: the offices their statements give, with first and last dates (index-only;
+            # the busiest speaker's 30,000 statements took 48 ms read from the table).
+            models.Index(fields=["speaker", "role", "date"], name="statement_speaker_role_idx"),
         ]
         constraints = [
             Span.span_constraint("statement_valid_span"),
