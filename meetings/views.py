@@ -264,7 +264,7 @@ class PersonDetailView(DetailPage):
     def get_queryset(self):
         return Person.objects.select_related("country", "organisation")
 
-    timeline_length = 30  # the latest entries; the paginated lists below hold the rest (100 took 60% of the page)
+    timeline_length = 30  # the latest entries; the paginated lists below hold the rest
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
