@@ -8,6 +8,7 @@ import re
 from dataclasses import dataclass
 
 from . import gazetteer as G
+from . import organisations as O
 from .attendance import attendance_in
 from .dates import find_dates
 from .reader import DATELINE
@@ -163,7 +164,7 @@ def _subtree_without(token, exclude: set[int]):
     return [t for t in token.subtree if t.i not in exclude]
 
 
-def _governing_subjects(token, sentence: Sentence, resolve) -> list[Person]:
+def _governing_subjects(token, sentence: Sentence) -> list[Person]:
     """Walk up from a noun to the nearest verb with a person subject."""
     current = token
     for _ in range(6):
@@ -178,8 +179,8 @@ def _governing_subjects(token, sentence: Sentence, resolve) -> list[Person]:
                     subject = head.head
                 for t in [subject, *[c for c in subject.subtree if c.dep_ == "conj"]]:
                     # "her Indonesian counterpart Retno Marsudi": the name hangs on the title noun.
-                    person = resolve(t, sentence) or next(
-                        (p for c in t.children if c.dep_ in {"compound", "appos", "flat"} and (p := resolve(c, sentence))), None)
+                    person = sentence.person_of(t) or next(
+                        (p for c in t.children if c.dep_ in {"compound", "appos", "flat"} and (p := sentence.person_of(c))), None)
                     if person and person not in people:
                         people.append(person)
             if people:
@@ -223,17 +224,18 @@ _GROUP_NOUNS = {"leader", "president", "minister", "side", "counterpart", "head"
                 "chancellor", "diplomat", "official"}
 
 
-def build_meetings(sentence: Sentence, resolve, anchor, group=None) -> list[Meeting]:
-    """The meetings one sentence reports. `group()` gives the people that 'the two leaders' refers to."""
+def build_meetings(sentence: Sentence, anchor, discourse=None) -> list[Meeting]:
+    """The meetings one sentence reports; `discourse.group()` gives the people that 'the two leaders'
+    refers to."""
     meetings: list[Meeting] = []
     triggers = find_triggers(sentence)
     sentence.several_events = len(triggers) > 1
     trigger_tokens = {t.token.i for t in triggers} | {t.noun.i for t in triggers if t.noun is not None}
     for trigger in triggers:
-        meetings.extend(_meetings_from(trigger, sentence, resolve, anchor, trigger_tokens, group))
+        meetings.extend(_meetings_from(trigger, sentence, anchor, trigger_tokens, discourse))
     if not meetings:
         meetings.extend(_surface_meeting(sentence, anchor))
-    attendance = attendance_in(sentence, resolve)
+    attendance = attendance_in(sentence)
     if attendance is not None:
         people = [*attendance.anchor, *(p for p in attendance.people if p not in attendance.anchor)]
         addition = _new_meeting("held", people, sentence, sentence.start, sentence.end, "addition")
@@ -284,7 +286,7 @@ def _is_group(token) -> bool:
         c.lower_ in {"the", "two", "both", "three"} for c in token.children)
 
 
-def _meetings_from(trigger: Trigger, sentence: Sentence, resolve, anchor, trigger_tokens, group=None) -> list[Meeting]:
+def _meetings_from(trigger: Trigger, sentence: Sentence, anchor, trigger_tokens, discourse=None) -> list[Meeting]:
     token = trigger.token
     noun = trigger.noun
     others = trigger_tokens - {token.i} - ({noun.i} if noun is not None else set())
@@ -312,52 +314,52 @@ def _meetings_from(trigger: Trigger, sentence: Sentence, resolve, anchor, trigge
             if not subjects and token.head.dep_ in {"xcomp", "conj", "acomp"}:  # "is due to visit"
                 subjects = [c for c in token.head.head.children if c.dep_ in {"nsubj", "nsubjpass"}]
         if not subjects and token.dep_ == "acl" and lemma in {"visit", "meet", "travel"}:
-            add(_governing_subjects(token.head, sentence, resolve))
+            add(_governing_subjects(token.head, sentence))
         if not subjects and not participants and token.dep_ == "acl" and token.head.pos_ in {"NOUN", "PROPN"} \
                 and token.head.lower_ not in MEETING_NOUNS | GATHERING_NOUNS:
             # "A delegation led by X called on Y": a parse that hangs the verb on its subject noun.
             own_clause = {t.i for t in token.subtree}
             add([p for t in token.head.subtree if t.i not in own_clause and t.i not in nested
-                 and (p := resolve(t, sentence))])
+                 and (p := sentence.person_of(t))])
         passive_meeting = any(s.lower_ in MEETING_NOUNS | GATHERING_NOUNS for s in subjects)
         # "The Secretary-General spoke by telephone with President X": a side told by office only.
         unnamed_party = bool(subjects) and all(
-            resolve(s, sentence) is None and s.pos_ in {"NOUN", "PROPN"} and s.lower_ not in MEETING_NOUNS | GATHERING_NOUNS
+            sentence.person_of(s) is None and s.pos_ in {"NOUN", "PROPN"} and s.lower_ not in MEETING_NOUNS | GATHERING_NOUNS
             and s.tag_ not in {"NNS", "NNPS"} and s.lemma_.lower() not in {"side", "delegation", "country"}
             for s in subjects)
-        add(_conjoined_before(subjects, sentence, resolve))
+        add(_conjoined_before(subjects, sentence))
         for subject in subjects:
             if subject.lower_ in {"who", "that"} and token.dep_ == "relcl":
                 subject = token.head
             if subject.lower_ == "they":
-                add(_they(token, sentence, resolve))
+                add(_they(token, sentence))
                 continue
-            if group is not None and _is_group(subject):
+            if discourse is not None and _is_group(subject):
                 # "The two ministers, A of Chile and B of Peru, met": the names told with them, else
                 # the people of the meeting told last.
-                named = [p for t in subject.subtree if (p := resolve(t, sentence))]
-                add(named or group(subject.lemma_.lower()))
+                named = [p for t in subject.subtree if (p := sentence.person_of(t))]
+                add(named or discourse.group(subject.lemma_.lower()))
                 continue
-            add([p for t in [subject, *subject.subtree] if (p := resolve(t, sentence))])
+            add([p for t in [subject, *subject.subtree] if (p := sentence.person_of(t))])
         for child in token.children:
-            if child.dep_ in {"conj", "appos"} and child.pos_ == "PROPN" and resolve(child, sentence):
-                add([resolve(child, sentence)], objects)  # a name the parser hung on the verb: "..., NAME."
+            if child.dep_ in {"conj", "appos"} and child.pos_ == "PROPN" and sentence.person_of(child):
+                add([sentence.person_of(child)], objects)  # a name the parser hung on the verb: "..., NAME."
             if child.dep_ == "prep" and child.lower_ == "with" or child.dep_ == "dobj":
-                _share_country(child, sentence, resolve, nested)
+                _share_country(child, sentence, nested)
             if child.dep_ in {"dobj", "obj", "dative", "agent", "prep", "attr", "npadvmod"} or (
                 child.dep_ == "advmod" and child.lower_ == "together"):
                 if child.dep_ == "prep" and child.lower_ not in {"with", "by", "between", "among", "alongside"} | (
                         {"from"} if noun is not None and noun.lower_ in CALL_WORDS | {"visit", "delegation"} else set()) | (
                         {"on", "upon"} if lemma == "call" else {"to"} if lemma == "speak" else set()):
                     continue
-                add([p for t in _subtree_without(child, nested) if (p := resolve(t, sentence))], objects)
+                add([p for t in _subtree_without(child, nested) if (p := sentence.person_of(t))], objects)
         if noun is not None:
             for child in noun.children:
                 if child.dep_ == "prep" and child.lower_ in {"with", "between", "among"} or child.dep_ == "poss":
-                    add([p for t in _subtree_without(child, nested) if (p := resolve(t, sentence))], objects)
+                    add([p for t in _subtree_without(child, nested) if (p := sentence.person_of(t))], objects)
         if passive_meeting and lemma in {"attend", "hold", "chair", "host"}:
             # "The meeting was (also) attended by X": more people for a meeting told already.
-            add([p for t in _subtree_without(token, nested) if (p := resolve(t, sentence))], objects)
+            add([p for t in _subtree_without(token, nested) if (p := sentence.person_of(t))], objects)
             subject = next(s for s in subjects if s.lower_ in MEETING_NOUNS | GATHERING_NOUNS)
             named = any(c.dep_ in {"compound", "amod", "nmod"} and (c.pos_ == "PROPN" or c.text[:1].isupper())
                         for c in subject.subtree if c is not subject)
@@ -374,24 +376,24 @@ def _meetings_from(trigger: Trigger, sentence: Sentence, resolve, anchor, trigge
         between = []
         for child in token.children:
             if child.dep_ == "poss":
-                owners = [p for t in _subtree_without(child, nested) if (p := resolve(t, sentence))]
+                owners = [p for t in _subtree_without(child, nested) if (p := sentence.person_of(t))]
                 if not owners and child.lower_ == "their":
-                    owners = _governing_subjects(token, sentence, resolve)  # "A and B signed ... after their talks"
+                    owners = _governing_subjects(token, sentence)  # "A and B signed ... after their talks"
                 add(owners)
                 unnamed_party = unnamed_party or (not owners and child.pos_ in {"NOUN", "PROPN"})
             elif child.dep_ == "prep" and child.lower_ in {"with", "between", "among"} or child.dep_ == "acl":
-                people = [p for t in _subtree_without(child, nested) if (p := resolve(t, sentence))]
+                people = [p for t in _subtree_without(child, nested) if (p := sentence.person_of(t))]
                 add(people, objects)
                 if child.lower_ == "between":
                     between = people
         if not possessor and len(between) < 2:
-            governing = _governing_subjects(token, sentence, resolve)
+            governing = _governing_subjects(token, sentence)
             add(governing)
             # "In a phone call on Tuesday, X told Y that ...": the one spoken to took part.
             if token.head.dep_ == "prep" and token.head.lower_ in {"in", "during"} and token.head.head.pos_ == "VERB" \
                     and token.lower_ not in _VISIT_NOUNS:
                 verb = token.head.head
-                add([p for c in verb.children if c.dep_ in {"dobj", "dative"} and (p := resolve(c, sentence))], objects)
+                add([p for c in verb.children if c.dep_ in {"dobj", "dative"} and (p := sentence.person_of(c))], objects)
             anaphoric = any(c.dep_ == "det" and c.lower_ in {"the", "this", "these", "that"} for c in token.children) \
                 and not any(c.dep_ in {"compound", "amod", "nmod", "poss", "nummod"} for c in token.children)
             if anaphoric and not objects and governing and token.lower_ in {"talks", "meeting", "meetings", "talk"}:
@@ -435,7 +437,7 @@ def _meetings_from(trigger: Trigger, sentence: Sentence, resolve, anchor, trigge
         # A planned visit to a city or a body ("to visit the Joint Coordination Centre").
         city = next((c for a, b in taken if (c := _city_in(sentence, a, b))), None) or \
             _city_in(sentence, region_text_start, region_text_end)
-        orgs = [f for f in G.find_organisations(para_text) if region_text_start <= f.start < region_text_end and f.kind == "org"]
+        orgs = [f for f in O.find_organisations(para_text) if region_text_start <= f.start < region_text_end and f.kind == "org"]
         if not city and not orgs:
             city = _city_in(sentence, sentence_text_start, sentence_text_end)
             if not city:
@@ -536,13 +538,13 @@ def _one_host_country(subjects: list[Person], objects: list[Person]) -> bool:
     return len(countries) == 1 and len(roles) == len(objects) and not (countries & subject_countries)
 
 
-def _share_country(head, sentence: Sentence, resolve, nested) -> None:
+def _share_country(head, sentence: Sentence, nested) -> None:
     """'talks with US Secretary of State Blinken and National Security Advisor Sullivan', 'meet with
     Vietnamese President A, Prime Minister B and C': the people met, listed after one country's
     name, are of that country unless told otherwise."""
     people = []
     for token in _subtree_without(head, nested):
-        person = resolve(token, sentence)
+        person = sentence.person_of(token)
         if person is not None and person not in people:
             people.append(person)
     if len(people) < 2 or people[0].country is None:
@@ -552,7 +554,7 @@ def _share_country(head, sentence: Sentence, resolve, nested) -> None:
             person.country = people[0].country
 
 
-def _conjoined_before(subjects, sentence: Sentence, resolve) -> list[Person]:
+def _conjoined_before(subjects, sentence: Sentence) -> list[Person]:
     """'Wang and senior Chinese diplomat Yang Jiechi held talks': the parser may hang the first
     of two conjoined subjects elsewhere; the words between them say they go together."""
     people = []
@@ -569,10 +571,10 @@ def _conjoined_before(subjects, sentence: Sentence, resolve) -> list[Person]:
     return people
 
 
-def _they(token, sentence, resolve) -> list[Person]:
+def _they(token, sentence) -> list[Person]:
     """'... he reached with Biden when they met': the people of the governing clause."""
     head = token.head if token.dep_ in {"advcl", "relcl", "conj"} else token
-    return [p for t in head.subtree if (p := resolve(t, sentence))]
+    return [p for t in head.subtree if (p := sentence.person_of(t))]
 
 
 def _new_meeting(status, participants, sentence, start, end, rule, country=None) -> Meeting:
@@ -711,13 +713,13 @@ def _place(sentence, lo, hi, attached=(), fallback=True) -> tuple[str | None, st
 def _forum(sentence: Sentence, token) -> str | None:
     """The body in whose frame a gathering is held: 'the SCO summit', 'an Arab League summit'."""
     text = sentence.paragraph.text
-    found = G.find_organisations(text)
+    found = O.find_organisations(text)
     lo, hi = sentence.span.start_char, sentence.span.end_char
     best = None
     for f in found:
         if f.kind != "org" or not lo <= f.start < hi:
             continue
-        known = G.known_organisation(f.text) or G.known_organisation(f.value)
+        known = O.known_organisation(f.text) or O.known_organisation(f.value)
         if known and known[2] in {"intergovernmental"}:
             distance = abs(f.start - token.idx)
             if best is None or distance < best[0]:

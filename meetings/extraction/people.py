@@ -13,11 +13,12 @@ import re
 from dataclasses import dataclass, field
 
 from . import gazetteer as G
+from . import organisations as O
 from .lexicon import (
     EXPERT_HEADS, HONORIFICS, INTERNATIONAL_OFFICES, OFFICE_HEADS, OFFICE_WORDS, ORG_HEADS,
 )
 from .names import PARTICLES, STOP_CAPS, initials, is_initial, name_words, same_person, strip_possessive
-from .types import Person
+from .types import Meeting, Person, Statement
 
 _WORD = re.compile(r"[^\s,;:()\[\]“”\"—–]+")
 _PRONOUNS = {"he": "subject", "she": "subject", "him": "object", "her": "possessive", "his": "possessive"}
@@ -383,7 +384,7 @@ def _judge_name(text, words, i, j, run_start, run_end, name, context, ner_people
     final_org = right_org or org
     if final_org and final_role and (final_role.lower() in INTERNATIONAL_OFFICES
                                      or any(w.lower() in EXPERT_HEADS for w in final_role.split())):
-        known = G.known_organisation(final_org)
+        known = O.known_organisation(final_org)
         if not known or known[2] != "party":
             final_country = None
     return Mention(
@@ -565,3 +566,16 @@ class PeopleIndex:
                 person.country = self.home_country
             person.aliases = {a for a in person.aliases if a}
 
+
+def people_of_record(meetings: list[Meeting], statements: list[Statement]) -> list[Person]:
+    """The people of an article are those who met and those who spoke (SCHEMA: only mentioned people are not)."""
+    people: list[Person] = []
+    for meeting in meetings:
+        for person in meeting.participants:
+            if person not in people:
+                people.append(person)
+    for statement in statements:
+        if statement.speaker and statement.speaker not in people:
+            people.append(statement.speaker)
+    people.sort(key=lambda p: p.first_offset)
+    return people

@@ -63,14 +63,14 @@ def _subjects(token) -> list:
     return []
 
 
-def _person_within(subject, sentence: Sentence, resolve) -> Person | None:
+def _person_within(subject, sentence: Sentence) -> Person | None:
     """'UN Special Envoy for Sudan Ramtane Lamamra briefed ...': the parser may head the subject
     on the title; the person named inside it is the speaker (not one in a relative clause)."""
     for token in subject.subtree:
         if token.dep_ in {"relcl", "acl"} or token.pos_ == "PRON" or any(
                 a.dep_ in {"relcl", "acl"} for a in token.ancestors if a in subject.subtree):
             continue  # not a relative clause's people, nor "his" in "his Iranian counterpart X"
-        person = resolve(token, sentence)
+        person = sentence.person_of(token)
         if person is not None:
             return person
     return None
@@ -94,12 +94,12 @@ def _group_of_people(subject) -> bool:
         c.lower_ in {"both", "two", "three"} for c in subject.children)
 
 
-def speakers_of(sentence: Sentence, resolve, group=None) -> tuple[list[Person], list[str], str]:
+def speakers_of(sentence: Sentence, discourse=None) -> tuple[list[Person], list[str], str]:
     """People to whom the sentence attributes words, bodies that speak, and the cue.
 
-    `resolve(token, sentence)` returns the Person a subject token stands for
-    (a name, a description, a pronoun), or None; `group()` the people that 'both
-    ministers' stands for (the meeting told last), each of whom is a speaker.
+    The sentence's mentions are already linked to people (names, descriptions, pronouns);
+    `discourse.group()` gives the people that 'both ministers' stands for (the meeting told
+    last), each of whom is a speaker.
     """
     people: list[Person] = []
     bodies: list[str] = []
@@ -111,12 +111,12 @@ def speakers_of(sentence: Sentence, resolve, group=None) -> tuple[list[Person], 
         if not _is_speech_verb(token) or any(a <= token.idx < b for a, b in quoted):
             continue  # a verb inside the quotation is the speaker's words, not the attribution
         for subject in _subjects(token):
-            if group is not None and _group_of_people(subject):
-                members = [p for p in group(subject.lemma_.lower()) if p not in people]
+            if discourse is not None and _group_of_people(subject):
+                members = [p for p in discourse.group(subject.lemma_.lower()) if p not in people]
                 people.extend(members)
                 cue = cue or (token.lemma_ if members else "")
                 continue
-            person = resolve(subject, sentence) or _person_within(subject, sentence, resolve)
+            person = sentence.person_of(subject) or _person_within(subject, sentence)
             if person is not None:
                 if person not in people:
                     people.append(person)
@@ -126,7 +126,7 @@ def speakers_of(sentence: Sentence, resolve, group=None) -> tuple[list[Person], 
                 cue = cue or token.lemma_
     if not people:
         for obj in _according_to(sentence.span):
-            person = resolve(obj, sentence)
+            person = sentence.person_of(obj)
             if person:
                 people.append(person)
                 cue = "according to"
