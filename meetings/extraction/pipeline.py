@@ -16,7 +16,8 @@ from . import gazetteer as G
 from . import nlp
 from . import organisations as O
 from .discourse import Discourse
-from .meetings import build_meetings, merge_meetings
+from .meeting_merge import merge_meetings
+from .meetings import build_meetings
 from .names import fold
 from .people import Mention, PeopleIndex, ParagraphContext, find_mentions, people_of_record
 from .reader import parsed_paragraphs, parser_texts, read_article

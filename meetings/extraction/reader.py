@@ -176,6 +176,11 @@ def _is_story_line(text: str) -> bool:
     return text.endswith(tuple('.:"”’\'')) and len(text.split()) >= 10
 
 
+def _is_sentence(text: str) -> bool:
+    """A line of four words or more ending in a full stop: headlines do not end in one."""
+    return len(text.split()) >= 4 and text.endswith(".") and not re.search(r"\b(?:[A-Z]|[A-Z][a-z]{0,2})\.$", text)
+
+
 def _headline_candidate(text: str) -> bool:
     """Not a masthead, a section label, a breadcrumb, a byline, a date or a name block."""
     words = text.split()
@@ -206,9 +211,9 @@ def _find_title(paragraphs: list[Paragraph], meta_title: str) -> int:
     for i, p in enumerate(paragraphs[:10]):
         if meta_title and p.text == meta_title:
             return i
-        if _is_story_line(p.text):
+        if _is_story_line(p.text) or (candidates and _is_sentence(p.text)):
             if candidates:
-                break
+                break  # the story has begun below its headline
             continue
         if _headline_candidate(p.text):
             candidates.append(i)
