@@ -27,6 +27,9 @@ EXAMPLES = {
     "welcome": ("Prime Minister Lena Berg welcomed President Peter Kamau to Oslo on Friday.",
                 ["Lena Berg", "Peter Kamau"]),
     "join": ("President Ana Duarte joined the regional summit in Lima on Friday.", ["Ana Duarte"]),
+    "joined someone": ("Chile's President Ana Duarte and Peru's President Tomas Vidal joined President Luiz Ramos "
+                       "at the convention centre on Friday, along with OAS Secretary-General Ruth Wanjiru.",
+                       ["Ana Duarte", "Luiz Ramos", "Ruth Wanjiru", "Tomas Vidal"]),
     "attend": ("Prime Minister Olav Lunde attended the climate summit in Nairobi on Friday.", ["Olav Lunde"]),
 }
 
@@ -37,6 +40,7 @@ NOT_MEETINGS = [
     "President Maria Santos welcomed the decision on Friday.",
     "Prime Minister Olav Lunde spoke at length on Friday.",
     "President Tomas Vidal travelled widely last year.",
+    "Prime Minister Olav Lunde joined President Ana Duarte in calling for a ceasefire.",
 ]
 
 

@@ -99,7 +99,7 @@ def merge_meetings(meetings: list[Meeting]) -> list[Meeting]:
     # "The meeting was attended by X": X joins the meeting told just before.
     for addition in additions:
         before = [m for m in final if m.status == "held" and m.start <= addition.start
-                  and (len(m.participants) >= 2 or m.rule == UNNAMED_GATHERING or m.summit_like)]
+                  and (len(m.participants) >= 2 or m.rule == UNNAMED_GATHERING or m.summit_like or m.unnamed_party)]
         # "the meeting" of someone already at one is that one.
         theirs = [m for m in before if set(map(id, addition.participants)) & set(map(id, m.participants))]
         if theirs or before:

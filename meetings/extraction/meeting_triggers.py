@@ -80,7 +80,14 @@ def _welcomed_someone(token, sentence) -> bool:
 
 
 def _joined_a_gathering(token, sentence) -> bool:
-    return any(c.lower_ in GATHERING_NOUNS for c in token.subtree)
+    """'joined the summit'; 'joined the President at the convention centre' (not 'joined the
+    President in calling for a ceasefire', which is words)."""
+    if any(c.lower_ in GATHERING_NOUNS for c in token.subtree):
+        return True
+    joined_someone = any(c.dep_ == "dobj" and sentence.person_of(c) for c in token.children)
+    in_doing = any(c.dep_ == "prep" and any(g.dep_ == "pcomp" and g.tag_ == "VBG" for g in c.children)
+                   for c in token.children)
+    return joined_someone and not in_doing
 
 
 def _of_a_gathering(token, sentence) -> bool:
@@ -101,7 +108,7 @@ VERB_CONSTRUCTIONS: list[VerbConstruction] = [
     VerbConstruction(frozenset({"travel"}), "A will travel to B", _will_travel),
     VerbConstruction(frozenset({"welcome"}), "A welcomed President B to Canberra (not 'welcomed the decision')",
                      _welcomed_someone),
-    VerbConstruction(frozenset({"join"}), "A joined the summit", _joined_a_gathering),
+    VerbConstruction(frozenset({"join"}), "A joined the summit; A joined B at the palace", _joined_a_gathering),
     VerbConstruction(frozenset({"attend", "address", "chair", "convene", "co-chair"}),
                      "A attended / chaired the summit; the meeting, chaired by A", _of_a_gathering),
 ]
@@ -222,6 +229,14 @@ def future(token) -> bool:
         current = current.head
     if token.lower_ in VISIT_NOUNS and any(a.lower_ in {"ahead", "upcoming", "forthcoming", "planned", "coming"} for a in token.ancestors):
         return True
+    if token.pos_ in {"NOUN", "PROPN"}:
+        # "the retreat, which Norway will host in March": the clause that tells it says when.
+        if any(c.dep_ == "relcl" and any(a.dep_ == "aux" and a.lower_ in {"will", "'ll", "shall"} for a in c.children)
+               for c in token.children):
+            return True
+        # "before the ministerial gathering": an event after the one told.
+        if token.dep_ == "pobj" and token.head.lower_ == "before" and token.lower_ in GATHERING_NOUNS | MEETING_NOUNS:
+            return True
     if token.lower_ in VISIT_NOUNS and any(c.lower_ in {"upcoming", "forthcoming", "planned"} for c in token.children):
         return True
     return False

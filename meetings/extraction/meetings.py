@@ -122,6 +122,7 @@ class _Parties:
     participants: list[Person] = field(default_factory=list)
     objects: list[Person] = field(default_factory=list)
     unnamed_party: bool = False  # a side told by office only: "the Secretary-General spoke with X"
+    unnamed_others: bool = False  # the other side told only as a group: "X met the ambassadors"
     addition: list[Meeting] | None = None  # more people for a meeting told already (or nobody: [])
 
     def add(self, people, objects: bool = False) -> None:
@@ -204,16 +205,36 @@ def _verb_parties(trigger: Trigger, sentence: Sentence, nested: set[int], discou
             _share_country(child, sentence, nested)
         if child.dep_ in {"dobj", "obj", "dative", "agent", "prep", "attr", "npadvmod"} or (
                 child.dep_ == "advmod" and child.lower_ == "together"):
-            if child.dep_ == "prep" and child.lower_ not in preps:
-                continue
+            if child.dep_ == "prep" and child.lower_ not in preps and not (
+                    child.lower_ == "along" and any(c.lower_ == "with" for c in child.children)):
+                continue  # "..., along with X"
             parties.add([p for t in _subtree_without(child, nested) if (p := sentence.person_of(t))], objects=True)
     if noun is not None:
         for child in noun.children:
             if child.dep_ == "prep" and child.lower_ in {"with", "between", "among"} or child.dep_ == "poss":
                 parties.add([p for t in _subtree_without(child, nested) if (p := sentence.person_of(t))], objects=True)
+    if parties.participants and not parties.objects and _unnamed_people_met(token, noun, sentence):
+        parties.unnamed_others = True
     if passive_meeting and lemma in {"attend", "hold", "chair", "host"}:
         _attended_meeting_told_before(token, subjects, sentence, nested, parties)
     return parties
+
+
+_PEOPLE_NOUNS = {"ambassador", "envoy", "official", "minister", "leader", "representative", "counterpart",
+                 "diplomat", "lawmaker", "legislator", "senator", "governor", "executive", "delegate", "member"}
+_GROUP_OF_PEOPLE = {"delegation", "delegations", "team", "committee", "panel"}
+
+
+def _unnamed_people_met(token, noun, sentence: Sentence) -> bool:
+    """'X met the ambassadors of the member states', 'X held talks with a delegation from Y': the other
+    side is there, told without names."""
+    heads = [c for c in token.children if c.dep_ in {"dobj", "obj"}]
+    for head in [token, noun] if noun is not None else [token]:
+        heads += [g for c in head.children if c.dep_ == "prep" and c.lower_ in {"with", "by"}
+                  for g in c.children if g.dep_ == "pobj"]
+    return any(
+        (h.lemma_.lower() in _PEOPLE_NOUNS and h.tag_ in {"NNS", "NNPS"}) or h.lower_ in _GROUP_OF_PEOPLE
+        for h in heads if sentence.person_of(h) is None)
 
 
 def _attended_meeting_told_before(token, subjects, sentence: Sentence, nested, parties: _Parties) -> None:
@@ -321,7 +342,7 @@ def _meetings_from(trigger: Trigger, sentence: Sentence, anchor, trigger_tokens,
         meeting.event = _event_noun(trigger)
         meeting.date = date_for(sentence, token, region, anchor, status == "planned")
         meeting.sidelines = bool(re.search(r"\b(?:sidelines?|margins?)\s+of\b", sentence.text))
-        meeting.unnamed_party = parties.unnamed_party and bool(objects)
+        meeting.unnamed_party = (parties.unnamed_party and bool(objects)) or parties.unnamed_others
         attached = attached_places(token, noun)
         # A place named elsewhere in a sentence that tells several events is not a planned one's.
         fallback = not (getattr(sentence, "several_events", False) and status == "planned")
