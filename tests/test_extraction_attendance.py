@@ -219,3 +219,21 @@ def test_a_gathering_that_a_clause_says_will_be_hosted_is_planned():
     )
     held = [(date, people) for status, _, date, people in meetings(result) if status == "held"]
     assert held == [("2024-03-05", ["Lena Berg", "Olav Lunde", "Ruth Wanjiru"])]
+
+
+def test_a_meeting_of_ministers_listed_by_name_and_country():
+    result = run(
+        "The summit was preceded on Monday by a meeting in Cairo of the three countries' trade ministers, "
+        "Ana Duarte of Chile, Tomas Vidal of Peru and Lena Berg of Norway, who finalised the draft."
+    )
+    assert meetings(result) == [("held", "multilateral", "2024-03-11", ["Ana Duarte", "Lena Berg", "Tomas Vidal"])]
+    assert {(p["name"], p["role"], p["country"]) for p in result["people"]} == {
+        ("Ana Duarte", "Trade Minister", "CL"), ("Tomas Vidal", "Trade Minister", "PE"),
+        ("Lena Berg", "Trade Minister", "NO")}
+
+
+def test_the_date_of_a_gathering_a_clause_says_is_coming_is_not_the_meetings():
+    result = run("Foreign Minister Lena Berg met Prime Minister Tomas Vidal in Oslo to prepare the Arctic "
+                 "summit, which Norway will host on June 3-4.")
+    # The talks, told in the lede without a date, were on the day of publication; the summit is in June.
+    assert [(m["status"], m["date"]) for m in result["meetings"]] == [("held", "2024-03-11"), ("planned", "2024-06-03")]

@@ -22,7 +22,7 @@ def summit_from_lede(meetings: list[Meeting], article: Article, paragraphs, name
         if meeting.date.date is None and not meeting.date.phrase:  # "next week" says it is not the lede's day
             text = first.text
             dateline = DATELINE.match(text)
-            found = [d for s, _, d in find_dates(text, article.published) if d.date and (not dateline or s >= dateline.end())]
+            found = [d for s, _, d in find_dates(text, article.published, meeting.status == "planned") if d.date and (not dateline or s >= dateline.end())]
             if found:
                 meeting.date = found[0]
         if not meeting.organisation:

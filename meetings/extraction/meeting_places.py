@@ -31,15 +31,20 @@ def date_for(sentence, token, region, anchor, future) -> DateValue:
     dateline = DATELINE.match(text) if sentence.span.start_char == 0 else None
     if dateline:
         found = [f for f in found if f[0] >= dateline.end()]
+    base = sentence.span.start_char
+    # "... to prepare the retreat, which Norway will host on May 3": that clause's date is the retreat's.
+    later = [(min(t.idx for t in c.subtree), max(t.idx + len(t.text) for t in c.subtree))
+             for c in sentence.span if c.dep_ == "relcl" and token not in c.subtree and c.head is not token
+             and any(a.dep_ == "aux" and a.lower_ in {"will", "shall", "'ll"} for a in c.children)]
+    found = [f for f in found if not any(lo <= base + f[0] < hi for lo, hi in later)]
     if not found:
         return DateValue(None)
-    base = sentence.span.start_char
     region_ids = {t.idx for t in region}
     region_lo = min(region_ids)
     region_hi = max(t.idx + len(t.text) for t in region)
     inside = [f for f in found if region_lo <= base + f[0] < region_hi]
     # Where a sentence tells several events, a date outside this one's clause is another's.
-    if not inside and getattr(sentence, "several_events", False) and token.lower_ in VISIT_NOUNS:
+    if not inside and getattr(sentence, "several_events", False) and (token.lower_ in VISIT_NOUNS or future):
         return DateValue(None)
     candidates = inside or found
     pos = token.idx - base

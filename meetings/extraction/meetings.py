@@ -255,7 +255,8 @@ def _attended_meeting_told_before(token, subjects, sentence: Sentence, nested, p
 
 
 def _noun_parties(trigger: Trigger, sentence: Sentence, nested: set[int]) -> _Parties:
-    """'A's talks with B', 'the meeting between A and B', 'after their talks', 'in a phone call, A told B'."""
+    """'A's talks with B', 'the meeting between A and B', 'a meeting of A and B', 'after their talks', 'in a
+    phone call, A told B'."""
     token = trigger.token
     parties = _Parties()
     possessor = [c for c in token.children if c.dep_ == "poss"]
@@ -267,7 +268,8 @@ def _noun_parties(trigger: Trigger, sentence: Sentence, nested: set[int]) -> _Pa
                 owners = _governing_subjects(token, sentence)  # "A and B signed ... after their talks"
             parties.add(owners)
             parties.unnamed_party = parties.unnamed_party or (not owners and child.pos_ in {"NOUN", "PROPN"})
-        elif child.dep_ == "prep" and child.lower_ in {"with", "between", "among"} or child.dep_ == "acl":
+        elif child.dep_ == "prep" and child.lower_ in {"with", "between", "among", "of"} or child.dep_ == "acl":
+            # "a meeting of the three foreign ministers, A, B and C"
             people = [p for t in _subtree_without(child, nested) if (p := sentence.person_of(t))]
             parties.add(people, objects=True)
             if child.lower_ == "between":
