@@ -24,7 +24,7 @@ def _text_query(fields: list[str], text: str) -> Q:
     return query
 
 
-def _count(model_name: str, field: str) -> Subquery:
+def count_of(model_name: str, field: str) -> Subquery:
     """COUNT(*) of the rows of `model_name` whose `field` is the outer row, as a correlated subquery.
 
     Counting each relation in its own subquery keeps the relations from
@@ -85,7 +85,7 @@ class CountryQuerySet(models.QuerySet):
         return self.get(code=code)
 
     def with_counts(self):
-        return self.annotate(meetings_held_count=_count("Meeting", "country"), people_count=_count("Person", "country"))
+        return self.annotate(meetings_held_count=count_of("Meeting", "country"), people_count=count_of("Person", "country"))
 
     def search(self, text: str):
         return self.filter(_text_query(["name", "code"], text)) if text.strip() else self
@@ -190,7 +190,7 @@ class ArticleQuerySet(FacetQuerySet):
 
     def with_counts(self):
         return self.annotate(
-            meetings_count=_count("MeetingSource", "article"), statements_count=_count("Statement", "article")
+            meetings_count=count_of("MeetingSource", "article"), statements_count=count_of("Statement", "article")
         )
 
 

@@ -9,7 +9,9 @@ Writers therefore say which records they touched, before and after the
 change (`touched_by`), and call `counters_refresh` in the same transaction;
 each refresh recounts those records from the rows, never by adding one, so
 a count is always what a full recount would give (`counters_refresh_all`,
-`manage.py recount`).
+`manage.py recount`). The same holds for the other values kept here: each
+person's latest office (`Person.latest_role`, from their participations and
+statements) and each country's meetings per year (`CountryYear`).
 
 Who calls it: the importer (once per article), generate_data, the curators'
 merges and splits, and the admin's saves and deletes.
@@ -24,7 +26,7 @@ from django.db.models.functions import Coalesce
 from meetings.models import (
     Article, Country, CountryYear, Meeting, MeetingSource, Organisation, Participation, Person, Statement,
 )
-from meetings.querysets import _count, latest_role
+from meetings.querysets import count_of, latest_role
 
 # model -> {stored field: (counted model, its foreign key to the record)}, or the expression it stores
 COUNTERS = {
@@ -149,7 +151,7 @@ def _counted(spec):
     if callable(spec):
         return spec()
     counted_model, foreign_key = spec
-    return Coalesce(_count(counted_model, foreign_key), 0, output_field=IntegerField())
+    return Coalesce(count_of(counted_model, foreign_key), 0, output_field=IntegerField())
 
 
 def _recount(queryset, fields) -> None:
