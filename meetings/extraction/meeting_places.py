@@ -24,6 +24,9 @@ VENUE_COUNTRIES = {"White House": "US", "Kremlin": "RU", "Great Hall of the Peop
                    "Blue House": "KR", "Camp David": "US"}
 
 
+_OTHER_TIME_MARKS = {"since", "after", "before", "until", "when", "once"}
+
+
 def date_for(sentence, token, region, anchor, future) -> DateValue:
     text = sentence.paragraph.text
     found = find_dates(text[sentence.span.start_char : sentence.span.end_char], anchor, future)
@@ -32,11 +35,13 @@ def date_for(sentence, token, region, anchor, future) -> DateValue:
     if dateline:
         found = [f for f in found if f[0] >= dateline.end()]
     base = sentence.span.start_char
-    # "... to prepare the retreat, which Norway will host on May 3": that clause's date is the retreat's.
-    later = [(min(t.idx for t in c.subtree), max(t.idx + len(t.text) for t in c.subtree))
-             for c in sentence.span if c.dep_ == "relcl" and token not in c.subtree and c.head is not token
-             and any(a.dep_ == "aux" and a.lower_ in {"will", "shall", "'ll"} for a in c.children)]
-    found = [f for f in found if not any(lo <= base + f[0] < hi for lo, hi in later)]
+    # "..., which Norway will host on May 3", "... since she took office in July": a clause about
+    # another event has that event's date.
+    others = [(min(t.idx for t in c.subtree), max(t.idx + len(t.text) for t in c.subtree))
+              for c in sentence.span if token not in c.subtree and c.head is not token and (
+                  (c.dep_ == "relcl" and any(a.dep_ == "aux" and a.lower_ in {"will", "shall", "'ll"} for a in c.children))
+                  or (c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in _OTHER_TIME_MARKS for m in c.children)))]
+    found = [f for f in found if not any(lo <= base + f[0] < hi for lo, hi in others)]
     if not found:
         return DateValue(None)
     region_ids = {t.idx for t in region}

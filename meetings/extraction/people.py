@@ -594,6 +594,15 @@ class PeopleIndex:
             or head in {"leader", "official"} | _COUNTERPART
         )
 
+    @staticmethod
+    def holds(person: Person, office: str) -> bool:
+        """Does the person hold the office ('minister': a Foreign Minister; 'diplomat': a Secretary)?"""
+        role = (person.role or "").lower()
+        # A foreign secretary or a secretary of state is one of "both ministers".
+        synonyms = _OFFICE_SYNONYMS.get(office, ()) + (("secretary",) if office == "minister" else ())
+        return bool(role) and (office in role.replace("-", " ").split() or office in role
+                               or any(o in role for o in synonyms))
+
     def resolve_description(self, mention: Mention) -> Person | None:
         for person in reversed(self.recent):
             if self.description_fits(person, mention):
