@@ -10,6 +10,7 @@ from . import organisations as O
 from .dates import find_dates
 from .reader import DATELINE
 from .sentences import Sentence
+from .lexicon import GATHERING_NOUNS, MEETING_NOUNS
 from .meeting_triggers import VISIT_NOUNS
 from .types import DateValue
 
@@ -151,18 +152,51 @@ def place(sentence, lo, hi, attached=(), fallback=True) -> tuple[str | None, str
     return place, country
 
 
+_FORUM_HEADS = {"organization", "organisation", "community", "union", "forum", "league", "group", "council",
+                "cooperation", "conference", "association", "alliance", "assembly", "commonwealth"}
+
+
 def forum(sentence: Sentence, token) -> str | None:
-    """The body in whose frame a gathering is held: 'the SCO summit', 'an Arab League summit'."""
+    """The body in whose frame a gathering is held: 'the SCO summit', 'an Arab League summit', 'the
+    countries of the Amazon Cooperation Treaty Organization': an international body named in the
+    sentence, nearest the gathering and in its own words first; not one that only qualifies
+    something else ('UN resolutions', 'the UN Secretary-General')."""
     text = sentence.paragraph.text
-    found = O.find_organisations(text)
     lo, hi = sentence.span.start_char, sentence.span.end_char
+    own = {t.idx for t in token.subtree}
     best = None
-    for f in found:
+    for f in O.find_organisations(text):
         if f.kind != "org" or not lo <= f.start < hi:
             continue
-        known = O.known_organisation(f.text) or O.known_organisation(f.value)
-        if known and known[2] in {"intergovernmental"}:
-            distance = abs(f.start - token.idx)
-            if best is None or distance < best[0]:
-                best = (distance, known[0])
+        name = _international_body(f)
+        if name is None:
+            continue
+        at = next((t for t in sentence.span if t.idx <= f.start < t.idx + len(t.text)), None)
+        inside = f.start in own or (at is not None and at.idx in own)
+        if not inside and at is not None and _qualifies_another_noun(at, token, f):
+            continue
+        rank = (not inside, abs(f.start - token.idx))
+        if best is None or rank < best[0]:
+            best = (rank, name)
     return best[1] if best else None
+
+
+def _international_body(found) -> str | None:
+    known = O.known_organisation(found.text) or O.known_organisation(found.value)
+    if known:
+        return known[0] if known[2] == "intergovernmental" else None
+    words = found.value.split()
+    if words and words[-1].lower() in _FORUM_HEADS and not G.find_countries(found.value):
+        return found.value  # "Amazon Cooperation Treaty Organization", "Pacific Islands Forum"
+    return None
+
+
+def _qualifies_another_noun(at, token, found) -> bool:
+    """'UN resolutions', 'the UN Secretary-General': the body's name modifies a noun that is not the
+    gathering."""
+    last = at
+    while last.i + 1 < len(at.doc) and last.idx + len(last.text) < found.end:
+        last = at.doc[last.i + 1]
+    head = last.head
+    return last.dep_ in {"compound", "nmod", "poss", "amod"} and head is not token and head.pos_ in {"NOUN", "PROPN"} \
+        and head.lower_ not in GATHERING_NOUNS | MEETING_NOUNS
