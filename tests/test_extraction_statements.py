@@ -234,3 +234,12 @@ def test_both_ministers_are_the_two_ministers_who_met_not_their_deputies():
         "Both ministers underlined the importance of regional dialogue."
     )
     assert sorted(speakers(result)) == ["Ana Duarte", "Lena Berg"]
+
+
+def test_words_said_during_the_talks_put_the_speaker_at_them():
+    result = run(
+        "Foreign Minister Lena Berg met Foreign Minister Tomas Vidal in Oslo on Monday.\n\n"
+        "During the talks, Chile's Ana Duarte warned that a ceasefire would not hold."
+    )
+    assert [sorted(m["participants"]) for m in result["meetings"]] == [["Ana Duarte", "Lena Berg", "Tomas Vidal"]]
+    assert [s["meeting"] for s in result["statements"]] == [0]
