@@ -239,7 +239,9 @@ def test_both_ministers_are_the_two_ministers_who_met_not_their_deputies():
 def test_words_said_during_the_talks_put_the_speaker_at_them():
     result = run(
         "Foreign Minister Lena Berg met Foreign Minister Tomas Vidal in Oslo on Monday.\n\n"
-        "During the talks, Chile's Ana Duarte warned that a ceasefire would not hold."
+        "During the talks, Chile's Ana Duarte argued that Europe had to be ready, while Peru's Olav Lunde "
+        "warned that a ceasefire would not hold."
     )
-    assert [sorted(m["participants"]) for m in result["meetings"]] == [["Ana Duarte", "Lena Berg", "Tomas Vidal"]]
-    assert [s["meeting"] for s in result["statements"]] == [0]
+    assert [sorted(m["participants"]) for m in result["meetings"]] == [
+        ["Ana Duarte", "Lena Berg", "Olav Lunde", "Tomas Vidal"]]
+    assert [s["meeting"] for s in result["statements"]] == [0, 0]
