@@ -19,7 +19,7 @@ from pathlib import Path
 from meetings.extraction.types import ArticleError
 
 from . import importing
-from .extraction_batches import Outcome, extract_each, extract_in_worker, start_worker
+from .extraction_batches import Outcome, extract_each, extract_in_worker, warm_up
 from .importing import ImportResult, Prepared
 
 
@@ -35,10 +35,7 @@ def articles_import(files: Iterable[Path], *, published: dt.date | None = None, 
             else:
                 yield from _store(item, extract_each([p.parsed for p in item], extract_one=_extract), update)
         return
-    # "spawn": a worker starts clean (no copy of the parent's database connections) and
-    # loads only the extraction engine.
-    context = multiprocessing.get_context("spawn")
-    with ProcessPoolExecutor(max_workers=workers, mp_context=context, initializer=start_worker) as pool:
+    with _pool(workers) as pool:
         in_flight = deque()
         for item in batches:
             if isinstance(item, ImportResult):
@@ -51,6 +48,17 @@ def articles_import(files: Iterable[Path], *, published: dt.date | None = None, 
                 yield from _collect(*in_flight.popleft(), update)
         while in_flight:
             yield from _collect(*in_flight.popleft(), update)
+
+
+def _pool(workers: int) -> ProcessPoolExecutor:
+    """Worker processes forked from this one once the engine is loaded, so that they share
+    its tables and start at once; they never touch the database (nor the connections they
+    inherit: a worker ends with os._exit). Where fork is missing, each worker loads the engine."""
+    if "fork" in multiprocessing.get_all_start_methods():
+        warm_up()
+        return ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("fork"))
+    return ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("spawn"),
+                               initializer=warm_up)
 
 
 def _extract(article, docs=None):
