@@ -9,8 +9,9 @@ a week of wire copy does), then imports them with each configuration in a
 fresh process and a fresh database: one worker and each article parsed alone
 (the baseline, as imports ran before batching), one worker with spaCy batches
 of 16 articles, and two worker processes without and with batches. Prints, for
-each, articles per second, the peak resident memory of the importing process
-(and of its workers), its resident memory after 10% and after 100% of the
+each, articles per second (overall, and over the second and the last tenth of the
+articles: the same when the cost of an article does not grow with the
+database), the peak resident memory of the importing process (and of its workers), its resident memory after 10% and after 100% of the
 articles (flat memory: the two are close), and the ratios against the baseline.
 
 By default each configuration imports into a new SQLite file; with
@@ -73,15 +74,23 @@ def run_one(folder: Path, workers: int, batch: int) -> dict:
     total = sum(1 for _ in article_files([folder]))
     statuses: dict[str, int] = {}
     resident_at_tenth = 0.0
+    tenth = max(1, total // 10)
     started = time.perf_counter()
+    marks = {}
     for n, result in enumerate(articles_import(article_files([folder]), workers=workers, batch=batch), 1):
         statuses[result.status] = statuses.get(result.status, 0) + 1
-        if n == max(1, total // 10):
+        if n in (tenth, 2 * tenth, total - tenth):
+            marks[n] = time.perf_counter()
+        if n == tenth:
             resident_at_tenth = resident_mb()
     seconds = time.perf_counter() - started
     return {
         "workers": workers, "batch": batch, "articles": total, "statuses": statuses, "seconds": seconds,
-        "rate": total / seconds, "rss_at_tenth_mb": resident_at_tenth, "rss_at_end_mb": resident_mb(),
+        "rate": total / seconds,
+        # The pace of the last tenth against the second: flat when the cost per article does not grow.
+        "rate_second_tenth": tenth / (marks[2 * tenth] - marks[tenth]) if 2 * tenth in marks else 0.0,
+        "rate_last_tenth": tenth / (started + seconds - marks[total - tenth]) if total - tenth in marks else 0.0,
+        "rss_at_tenth_mb": resident_at_tenth, "rss_at_end_mb": resident_mb(),
         "peak_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
         "workers_peak_mb": resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024,
     }
@@ -118,10 +127,11 @@ def main() -> None:
 
     base = rows[0]
     print()
-    print(f"{'workers':>7} {'batch':>5} {'articles/s':>10} {'x base':>6} {'peak MB':>8} {'x base':>6} "
-          f"{'workers MB':>10} {'RSS 10%':>8} {'RSS 100%':>8}  statuses")
+    print(f"{'workers':>7} {'batch':>5} {'articles/s':>10} {'x base':>6} {'2nd 10%':>7} {'last 10%':>8} "
+          f"{'peak MB':>8} {'x base':>6} {'workers MB':>10} {'RSS 10%':>8} {'RSS 100%':>8}  statuses")
     for row in rows:
         print(f"{row['workers']:>7} {row['batch']:>5} {row['rate']:>10.2f} {row['rate'] / base['rate']:>6.2f} "
+              f"{row['rate_second_tenth']:>7.2f} {row['rate_last_tenth']:>8.2f} "
               f"{row['peak_mb']:>8.0f} {row['peak_mb'] / base['peak_mb']:>6.2f} "
               f"{row['workers_peak_mb'] if row['workers'] > 1 else 0:>10.0f} "
               f"{row['rss_at_tenth_mb']:>8.0f} {row['rss_at_end_mb']:>8.0f}  {row['statuses']}")
