@@ -14,6 +14,7 @@ import multiprocessing
 from collections import deque
 from collections.abc import Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
+from contextlib import ExitStack
 from pathlib import Path
 
 from meetings.extraction.types import ArticleError
@@ -35,12 +36,14 @@ def articles_import(files: Iterable[Path], *, published: dt.date | None = None, 
             else:
                 yield from _store(item, extract_each([p.parsed for p in item], extract_one=_extract), update)
         return
-    with _pool(workers) as pool:
-        in_flight = deque()
+    with ExitStack() as stack:
+        pool, in_flight = None, deque()
         for item in batches:
             if isinstance(item, ImportResult):
                 yield item
                 continue
+            # Started at the first article to extract: a folder already imported loads no engine.
+            pool = pool or stack.enter_context(_pool(workers))
             in_flight.append((item, pool.submit(extract_in_worker, [p.parsed for p in item], 64)))
             # Two batches per worker keep every worker busy while the parent writes; no more,
             # so that a large folder is not read ahead into memory.
