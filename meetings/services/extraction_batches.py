@@ -6,12 +6,15 @@ This module imports nothing of Django, so that a worker process started with
 from __future__ import annotations
 
 import datetime as dt
+import logging
 from collections.abc import Callable
 
 from meetings.extraction import nlp
 from meetings.extraction.pipeline import extract, parse_articles
 from meetings.extraction.reader import parse_text
 from meetings.extraction.types import Article, Extraction
+
+log = logging.getLogger(__name__)
 
 # What extracting one article gave: its extraction, or why it failed ("RuntimeError: ...").
 Outcome = Extraction | str
@@ -31,6 +34,7 @@ def extract_each(articles: list[Article], batch_size: int = 64,
         try:
             outcomes.append(extract_one(article, article_docs))
         except Exception as exc:  # noqa: BLE001 (a bug in the engine fails this article alone)
+            log.exception("extraction of %s failed", article.filename)
             outcomes.append(f"{type(exc).__name__}: {exc}")
     return outcomes
 
