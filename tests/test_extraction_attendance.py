@@ -199,3 +199,41 @@ def test_an_office_and_country_told_before_the_name():
     result = run("Turkish Foreign Minister Hakan Demir met the Ethiopian foreign minister in Ankara on Friday.\n\n"
                  "Ethiopia's Foreign Minister Taye Alemu said the talks had been useful.")
     assert meetings(result) == [("held", "bilateral", "2024-03-08", ["Hakan Demir", "Taye Alemu"])]
+
+
+def test_people_added_to_a_meeting_with_an_unnamed_side_join_it():
+    result = run(
+        "Foreign Minister Lena Berg on Tuesday sat down with the ambassadors of the OSCE member states in Vienna.\n\n"
+        "The session was chaired by Ambassador Olav Lunde. Secretary-General Ruth Wanjiru also attended."
+    )
+    held = [m for m in meetings(result) if m[0] == "held"]
+    assert [people for *_, people in held] == [["Lena Berg", "Olav Lunde", "Ruth Wanjiru"]]
+
+
+def test_a_gathering_that_a_clause_says_will_be_hosted_is_planned():
+    result = run(
+        "Foreign Minister Lena Berg on Tuesday sat down with the ambassadors of the OSCE member states in Vienna.\n\n"
+        "The envoys met the minister at the secretariat to review the agenda of the OSCE Foreign Ministers' "
+        "Retreat, which Austria will host in the capital on February 3-4.\n\n"
+        "The session was chaired by Ambassador Olav Lunde. Secretary-General Ruth Wanjiru also attended."
+    )
+    held = [(date, people) for status, _, date, people in meetings(result) if status == "held"]
+    assert held == [("2024-03-05", ["Lena Berg", "Olav Lunde", "Ruth Wanjiru"])]
+
+
+def test_a_meeting_of_ministers_listed_by_name_and_country():
+    result = run(
+        "The summit was preceded on Monday by a meeting in Cairo of the three countries' trade ministers, "
+        "Ana Duarte of Chile, Tomas Vidal of Peru and Lena Berg of Norway, who finalised the draft."
+    )
+    assert meetings(result) == [("held", "multilateral", "2024-03-11", ["Ana Duarte", "Lena Berg", "Tomas Vidal"])]
+    assert {(p["name"], p["role"], p["country"]) for p in result["people"]} == {
+        ("Ana Duarte", "Trade Minister", "CL"), ("Tomas Vidal", "Trade Minister", "PE"),
+        ("Lena Berg", "Trade Minister", "NO")}
+
+
+def test_the_date_of_a_gathering_a_clause_says_is_coming_is_not_the_meetings():
+    result = run("Foreign Minister Lena Berg met Prime Minister Tomas Vidal in Oslo to prepare the Arctic "
+                 "summit, which Norway will host on June 3-4.")
+    # The talks, told in the lede without a date, were on the day of publication; the summit is in June.
+    assert [(m["status"], m["date"]) for m in result["meetings"]] == [("held", "2024-03-11"), ("planned", "2024-06-03")]

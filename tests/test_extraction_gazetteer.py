@@ -1,4 +1,5 @@
 from meetings.extraction import gazetteer as G
+from meetings.extraction import organisations as O
 from meetings.extraction.names import fold, initials, same_person
 
 
@@ -18,7 +19,7 @@ def test_regions_and_territories_are_not_countries():
 
 
 def test_named_organisations_with_continuations_and_acronyms():
-    found = {(f.kind, f.value) for f in G.find_organisations(
+    found = {(f.kind, f.value) for f in O.find_organisations(
         "Gao, a scholar with the Polish Academy of Regional Studies, and the Lisbon Policy Institute (LPI) "
         "said the Ministry of Foreign Affairs and Maritime Cooperation and the Chilean foreign ministry agreed."
     )}
@@ -29,13 +30,13 @@ def test_named_organisations_with_continuations_and_acronyms():
 
 
 def test_known_international_bodies_by_acronym():
-    found = [(f.text, f.value) for f in G.find_organisations("the SCO and Nato met the IAEA")]
+    found = [(f.text, f.value) for f in O.find_organisations("the SCO and Nato met the IAEA")]
     assert found == [("SCO", "Shanghai Cooperation Organization"), ("Nato", "North Atlantic Treaty Organization"),
                      ("IAEA", "International Atomic Energy Agency")]
 
 
 def test_treaties_and_initiatives_are_not_organisations():
-    assert G.find_organisations("the Belt and Road Initiative and the Xi'an Declaration") == ()
+    assert O.find_organisations("the Belt and Road Initiative and the Xi'an Declaration") == ()
 
 
 def test_outlet_countries():
@@ -52,7 +53,7 @@ def test_name_comparison():
 
 
 def test_documents_states_and_party_organs_are_not_separate_organisations():
-    found = {f.value for f in G.find_organisations(
+    found = {f.value for f in O.find_organisations(
         "the United Nations Framework Convention on Climate Change, the Russian Federation, the Communist Party of "
         "China (CPC) Central Military Commission, the 13th CPV National Congress and the Special Envoy of the "
         "European Union for Human Rights"
@@ -80,7 +81,7 @@ def test_a_town_is_a_meetings_place_when_the_sentence_puts_it_there():
 
 
 def test_organisation_names_listing_a_portfolio_with_commas():
-    from meetings.extraction.gazetteer import find_organisations
+    from meetings.extraction.organisations import find_organisations
 
     text = "She met officials of the Ministry of Energy, Mines and Water of Bolivia on Friday."
     assert [f.value for f in find_organisations(text)] == ["Ministry of Energy, Mines and Water of Bolivia"]
@@ -97,3 +98,10 @@ def test_communities_and_forums_are_organisations_but_buildings_and_governments_
     names = [o["name"] for o in result["organisations"]]
     assert "Andean Trade Community" in names and "Pacific Rim Forum" in names
     assert not any("Congress" in n or "Government" in n for n in names)
+
+
+def test_a_country_name_that_is_also_its_adjective_is_an_adjective_before_a_noun():
+    kinds = lambda text: [(f.text, f.kind) for f in G.find_countries(text)]
+    assert kinds("The Lao side and Myanmar officials agreed.") == [("Lao", "adjective"), ("Myanmar", "adjective")]
+    assert kinds("She flew to Myanmar and then to New Zealand.") == [("Myanmar", "country"), ("New Zealand", "country")]
+    assert kinds("a visit to Lao PDR") == [("Lao PDR", "country")]

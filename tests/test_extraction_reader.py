@@ -139,3 +139,9 @@ def test_markup_pasted_into_a_text_file_is_stripped():
     assert "Prices rose <5% and a < b." in article.text
     assert all(article.text[p.start:p.end] == p.text for p in article.paragraphs)
     assert strip_markup("no markup here") == "no markup here"
+
+
+def test_a_sentence_below_a_short_headline_is_story_text_not_the_title():
+    article = parse_text("Envoys confer\n\nUpdated: 2024-03-11\n\nThe two envoys will meet in Quito next week.\n")
+    assert article.title == "Envoys confer"
+    assert [p.kind for p in article.paragraphs if p.text.startswith("The two envoys")] == ["body"]

@@ -34,37 +34,28 @@ class Attendance:
     construction: str = ""
 
 
-def _people_in(tokens, sentence: Sentence, resolve) -> list[Person]:
-    found: list[Person] = []
-    for token in tokens:
-        person = resolve(token, sentence)
-        if person is not None and person not in found:
-            found.append(person)
-    return found
-
-
-def _subject_people(token, sentence: Sentence, resolve) -> list[Person]:
+def _subject_people(token, sentence: Sentence) -> list[Person]:
     subjects = [c for c in token.children if c.dep_ in {"nsubj", "nsubjpass"}]
-    return _people_in([t for s in subjects for t in s.subtree], sentence, resolve)
+    return sentence.people_in([t for s in subjects for t in s.subtree])
 
 
-def accompanied(sentence: Sentence, resolve) -> Attendance | None:
+def accompanied(sentence: Sentence) -> Attendance | None:
     """'The minister was accompanied by A and B.' / 'X, accompanied by A, met Y.'"""
     for token in sentence.span:
         if token.lemma_.lower() != "accompany":
             continue
         agents = [c for c in token.children if c.dep_ == "agent" or (c.dep_ == "prep" and c.lower_ == "by")]
-        added = _people_in([t for a in agents for t in a.subtree], sentence, resolve)
+        added = sentence.people_in([t for a in agents for t in a.subtree])
         if not added:
             continue
-        anchor = _subject_people(token, sentence, resolve)
+        anchor = _subject_people(token, sentence)
         if not anchor and token.dep_ in {"acl", "advcl"}:
-            anchor = _people_in([token.head], sentence, resolve)
+            anchor = sentence.people_in([token.head])
         return Attendance(added, anchor)
     return None
 
 
-def in_attendance(sentence: Sentence, resolve) -> Attendance | None:
+def in_attendance(sentence: Sentence) -> Attendance | None:
     """'In attendance on the host side were A; B; and C.' / 'Also present were A and B.'"""
     match = _PRESENT.search(sentence.text)
     if match is None:
@@ -77,7 +68,7 @@ def in_attendance(sentence: Sentence, resolve) -> Attendance | None:
     return Attendance(people, []) if people else None
 
 
-def delegation_included(sentence: Sentence, resolve) -> Attendance | None:
+def delegation_included(sentence: Sentence) -> Attendance | None:
     """'The delegation included A and B.' / 'his delegation, which included A, ...'"""
     for token in sentence.span:
         if token.lemma_.lower() not in {"include", "comprise"} or token.pos_ != "VERB":
@@ -87,13 +78,13 @@ def delegation_included(sentence: Sentence, resolve) -> Attendance | None:
         if owner is None or owner.lower_ not in _ENTOURAGE_NOUNS:
             continue
         objects = [c for c in token.children if c.dep_ in {"dobj", "obj", "attr"}]
-        added = _people_in([t for o in objects for t in o.subtree], sentence, resolve)
+        added = sentence.people_in([t for o in objects for t in o.subtree])
         if added:
-            return Attendance(added, _people_in(list(owner.subtree), sentence, resolve))
+            return Attendance(added, sentence.people_in(list(owner.subtree)))
     return None
 
 
-def also_attended(sentence: Sentence, resolve) -> Attendance | None:
+def also_attended(sentence: Sentence) -> Attendance | None:
     """'Secretary-General X also attended.' / 'X, who also attended, ...': attending told
     without naming the meeting, which is the one told before."""
     for token in sentence.span:
@@ -103,15 +94,15 @@ def also_attended(sentence: Sentence, resolve) -> Attendance | None:
             continue  # it names what was attended: a meeting of its own
         subjects = [c for c in token.children if c.dep_ == "nsubj"]
         if subjects and subjects[0].lower_ in {"who", "that"} and token.dep_ == "relcl":
-            people = _people_in([token.head], sentence, resolve)
+            people = sentence.people_in([token.head])
         else:
-            people = _people_in([t for s in subjects for t in s.subtree], sentence, resolve)
+            people = sentence.people_in([t for s in subjects for t in s.subtree])
         if people:
             return Attendance(people, [])
     return None
 
 
-def joined_by(sentence: Sentence, resolve) -> Attendance | None:
+def joined_by(sentence: Sentence) -> Attendance | None:
     """'The council was joined by video link by A.', 'The two leaders were joined by their foreign
     ministers, A and B.': a meeting, or people at one, joined by others (not 'joined by A for a
     call', which is a meeting of its own)."""
@@ -122,17 +113,17 @@ def joined_by(sentence: Sentence, resolve) -> Attendance | None:
             continue
         subject = next(c for c in token.children if c.dep_ == "nsubjpass")
         of_meeting = subject.lower_ in MEETING_NOUNS | GATHERING_NOUNS or subject.lemma_.lower() in GATHERING_NOUNS
-        anchor = _people_in(list(subject.subtree), sentence, resolve)
+        anchor = sentence.people_in(list(subject.subtree))
         if not of_meeting and not anchor and subject.tag_ not in {"NNS", "NNPS"}:
             continue
         agents = [c for c in token.children if c.dep_ == "agent"]
-        added = _people_in([t for a in agents for t in a.subtree], sentence, resolve)
+        added = sentence.people_in([t for a in agents for t in a.subtree])
         if added:
             return Attendance(added, anchor)
     return None
 
 
-def attended_by(sentence: Sentence, resolve) -> Attendance | None:
+def attended_by(sentence: Sentence) -> Attendance | None:
     """'..., which was attended by A and B': a meeting told in the same sentence, attended by others."""
     for token in sentence.span:
         if token.lemma_.lower() != "attend" or token.dep_ != "relcl":
@@ -140,13 +131,13 @@ def attended_by(sentence: Sentence, resolve) -> Attendance | None:
         if token.head.lower_ not in MEETING_NOUNS | GATHERING_NOUNS:
             continue
         agents = [c for c in token.children if c.dep_ == "agent"]
-        added = _people_in([t for a in agents for t in a.subtree], sentence, resolve)
+        added = sentence.people_in([t for a in agents for t in a.subtree])
         if added:
             return Attendance(added, [])
     return None
 
 
-def took_part(sentence: Sentence, resolve) -> Attendance | None:
+def took_part(sentence: Sentence) -> Attendance | None:
     """'A and B also took part in the talks', 'X joined the meeting': people at the meeting told before."""
     for token in sentence.span:
         lemma = token.lemma_.lower()
@@ -161,7 +152,7 @@ def took_part(sentence: Sentence, resolve) -> Attendance | None:
             and not any(c.dep_ in {"compound", "amod", "poss", "nmod"} for c in o.children)]
         if not told_before:
             continue
-        people = _subject_people(token, sentence, resolve)
+        people = _subject_people(token, sentence)
         if people:
             return Attendance(people, [])
     return None
@@ -171,7 +162,7 @@ def took_part(sentence: Sentence, resolve) -> Attendance | None:
 class Construction:
     name: str
     example: str
-    read: Callable[[Sentence, Callable], Attendance | None]
+    read: Callable[[Sentence], Attendance | None]
 
 
 CONSTRUCTIONS: list[Construction] = [
@@ -185,10 +176,10 @@ CONSTRUCTIONS: list[Construction] = [
 ]
 
 
-def attendance_in(sentence: Sentence, resolve) -> Attendance | None:
+def attendance_in(sentence: Sentence) -> Attendance | None:
     """The first construction that reads the sentence, if any."""
     for construction in CONSTRUCTIONS:
-        found = construction.read(sentence, resolve)
+        found = construction.read(sentence)
         if found is not None:
             found.construction = construction.name
             return found

@@ -1,7 +1,6 @@
-"""Finding countries, organisations and places in a paragraph by name.
+"""Finding countries, cities and news outlets in a paragraph by name (organisations: organisations.py).
 
-Spans are found longest first, so "South Korea" is not "Korea" and
-"Chinese Academy of Social Sciences" is one organisation, not China.
+Spans are found longest first, so "South Korea" is not "Korea".
 """
 from __future__ import annotations
 
@@ -10,7 +9,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from . import countries as C
-from .lexicon import HONORIFICS, INTERNATIONAL_BODIES, NOT_ORG_HEADS, OFFICE_HEADS, OFFICE_WORDS, ORG_HEADS
+from .types import Article
 
 # News agencies and broadcasters, with the country they report from.
 OUTLET_COUNTRIES = {
@@ -63,26 +62,29 @@ def _country_regex():
 
 
 @lru_cache(maxsize=1)
-def _org_table():
-    table = {}
-    for name, acronym, kind, aliases in INTERNATIONAL_BODIES:
-        for form in [name, acronym, *aliases]:
-            if form:
-                table[form] = (name, acronym, kind)
-    return table
-
-
-@lru_cache(maxsize=1)
-def _org_regex():
-    return re.compile(rf"(?<![\w-])(?:{_alternation(_org_table())})(?![\w-])")
-
-
-@lru_cache(maxsize=1)
 def _city_regex():
     return re.compile(rf"(?<![\w-])(?:{_alternation(C.cities())})(?![\w-])")
 
 
 _REGION_BEFORE = re.compile(r"(?:Latin|South|North|Central|East|West|Southeast|Northeast)\s+$")
+
+
+@lru_cache(maxsize=1)
+def _adjective_names() -> frozenset[str]:
+    """Country names that are also the country's adjective ("Lao", "Myanmar", "New Zealand")."""
+    adjectives = C.country_adjectives()
+    return frozenset(w for w, code in C.country_names().items() if adjectives.get(w) == code)
+
+
+# Words that can follow a country's name without being the noun its adjective would modify.
+_NOT_MODIFIED = {"and", "or", "in", "on", "at", "to", "for", "of", "with", "from", "by", "as", "but", "is", "was",
+                 "are", "were", "has", "had", "have", "will", "would", "could", "can", "may", "said", "says",
+                 "which", "that", "who", "after", "before", "since", "during", "this", "last", "next"}
+
+
+def _modifies_next_word(rest: str) -> bool:
+    following = re.match(r" ([A-Za-z][\w-]*)", rest)
+    return bool(following) and following.group(1).lower() not in _NOT_MODIFIED
 
 
 @lru_cache(maxsize=4096)
@@ -95,22 +97,10 @@ def find_countries(text: str) -> tuple[Found, ...]:
         before = text[max(0, match.start() - 12) : match.start()]
         if word == "America" and _REGION_BEFORE.search(before):
             continue
-        if word == "Lao" and not re.match(r"\s*(?:PDR|People)", text[match.end() :]):
-            kind = "adjective"
+        if kind == "country" and word in _adjective_names() and _modifies_next_word(text[match.end() :]):
+            kind = "adjective"  # "the Lao side", "Myanmar officials": a name used as its adjective
         found.append(Found(match.start(), match.end(), kind, code, word))
     return tuple(found)
-
-
-def find_known_organisations(text: str) -> list[Found]:
-    table = _org_table()
-    return [
-        Found(m.start(), m.end(), "org", table[m.group(0)][0], m.group(0)) for m in _org_regex().finditer(text)
-    ]
-
-
-def known_organisation(name: str):
-    """(canonical name, acronym, kind) of a known international body, or None."""
-    return _org_table().get(name)
 
 
 @lru_cache(maxsize=4096)
@@ -129,155 +119,41 @@ def outlet_country(source: str) -> str | None:
     return hits[0].value if hits else None
 
 
-# Organisation names written out: capitalised words around a head noun, with
-# "of ..."/"for ..." continuations ("Chinese Academy of Social Sciences",
-# "Ministry of Foreign Affairs of Japan", "European Council on Foreign Relations").
-_WORD = re.compile(r"[^\s,;:()\[\]“”\"]+")
-_LINKS = {"of", "for", "on", "de", "des", "and"}
-_LEADING_STOP = {"The", "A", "An", "In", "On", "At", "But", "And", "For", "By", "With", "From", "As", "To", "Its",
-                 "His", "Her", "Their", "Our", "That", "This", "While", "When", "After", "Before", "During"}
-_CALENDAR = {"Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "January", "February",
-             "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"}
-_LOWER_MINISTRY = re.compile(
-    r"(?P<name>(?:[A-Z][\w.]+(?:\s[A-Z][\w]+)?(?:'s|’s)?\s+)(?:foreign|defen[cs]e|interior|finance|trade)\s+(?:affairs\s+)?ministry)\b"
-)
+_MASTHEAD = re.compile(r"^(?:the\s+)?(?:[\w']+\s+){0,3}(?:republic|kingdom|government|state|sultanate|emirate|"
+                       r"commonwealth|principality)\s+of\s+", re.I)
 
 
-def _is_cap(word: str) -> bool:
-    return word[:1].isupper() or word == "&"
-
-
-def _ends_sentence(word: str) -> bool:
-    return word.endswith(".") and any(c.islower() for c in word)
-
-
-def _bare(word: str) -> str:
-    return re.sub(r"(?:'s|’s|'|’)$", "", word).lower()
-
-
-_DOCUMENT_AFTER = re.compile(
-    r"^\s+(?:[A-Z][\w'’-]*\s+){0,3}(?:Convention|Charter|Declaration|Treaty|Initiative|Agreement|Resolution|Report|Vision)\b")
-
-
-_LISTED_PORTFOLIO = re.compile(r"^(?:,\s+[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,2}){1,4},?\s+and\s+[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,2}")
-
-
-@lru_cache(maxsize=4096)
-def find_organisations(text: str) -> tuple[Found, ...]:
-    """Known bodies and written-out names, longest first, without overlaps."""
-    known = [f for f in find_known_organisations(text) if not _DOCUMENT_AFTER.match(text[f.end :])]
-    named = [
-        f for f in find_named_organisations(text)
-        if f.value not in C.country_names()  # "the Russian Federation" is a state
-        and not _DOCUMENT_AFTER.match(text[f.end :])
-        and not re.search(r"\)\s*$", text[: f.start])  # "(CPV) Central Committee": part of the party
-        and not re.search(r"\b\d+(?:st|nd|rd|th)\s+$", text[: f.start])  # "the 20th CPC National Congress": an event
-    ]
-    candidates = known + named
-    candidates.sort(key=lambda f: (-(f.end - f.start), f.start))
-    chosen: list[Found] = []
-    for found in candidates:
-        if any(c.start < found.end and found.start < c.end for c in chosen):
-            continue
-        chosen.append(found)
-    return tuple(sorted(chosen, key=lambda f: f.start))
-
-
-def find_named_organisations(text: str) -> list[Found]:
-    words = [(m.start(), m.end(), m.group(0)) for m in _WORD.finditer(text)]
-    found, used_until = [], -1
-    for i, (start, end, word) in enumerate(words):
-        if start < used_until or not _is_cap(word) or _bare(word.rstrip(".")) not in ORG_HEADS:
-            continue
-        # Left: capitalised words directly before the head, in the same phrase.
-        first = i
-        while first > 0 and _is_cap(words[first - 1][2]) and text[words[first - 1][1] : words[first][0]] == " " \
-                and not _ends_sentence(words[first - 1][2]):
-            if words[first - 1][2] in _LEADING_STOP or _bare(words[first - 1][2]) in NOT_ORG_HEADS:
-                break
-            first -= 1
-        # "Foreign, Commonwealth & Development Office": a comma inside a name joined by "&".
-        if first >= 2 and words[first][2] == "&" or (first >= 1 and text[words[first - 1][1] : words[first][0]] == ", "
-                                                      and " & " in text[words[first][0] : end]):
-            if first >= 1 and _is_cap(words[first - 1][2]):
-                first -= 1
-        last = i
-        # "Asia Society Policy Institute": a later head in the same capitalised run.
-        m = i
-        while m + 1 < len(words) and m - i < 3 and _is_cap(words[m + 1][2]) and text[words[m][1] : words[m + 1][0]] == " " \
-                and not _ends_sentence(words[m][2]):
-            m += 1
-            if _bare(words[m][2].rstrip(".")) in ORG_HEADS:
-                last = i = m
-        # Right: "of the X Y", "for Z" continuations of capitalised words.
-        j = i + 1
-        previous_link = ""
-        while j < len(words) and not _ends_sentence(words[j - 1][2]):
-            link = words[j][2]
-            k = j
-            if link in _LINKS and text[words[j - 1][1] : words[j][0]] == " ":
-                k = j + 1
-                if k < len(words) and words[k][2] in {"the", "The"}:
-                    k += 1
-                if k < len(words) and _is_cap(words[k][2]) and words[k][2] not in _LEADING_STOP \
-                        and words[k][2].rstrip(".,") not in _CALENDAR:
-                    m = k
-                    while m + 1 < len(words) and _is_cap(words[m + 1][2]) and text[words[m][1] : words[m + 1][0]] == " " \
-                            and not _ends_sentence(words[m][2]):
-                        m += 1
-                    # "Ministry of Foreign Affairs and International Cooperation", not "X and the Y".
-                    if link == "and" and (k != j + 1 or previous_link not in {"of", "for"}):
-                        break
-                    # "High Representative of the European Union for Foreign Affairs": a portfolio, not the name.
-                    if link == "for" and all(w[2].lower() in OFFICE_WORDS for w in words[k : m + 1]) \
-                            and _bare(words[i][2]) in {"union", "nations", "organization", "organisation"}:
-                        break
-                    last, j, previous_link = m, m + 1, link
-                    continue
+def home_country(article: Article) -> str | None:
+    """The country whose officials the article names without saying so: the outlet's (a national
+    agency), or the government issuing the release ('Ministry of External Affairs / Government of
+    India', 'FEDERAL REPUBLIC OF NIGERIA')."""
+    home = outlet_country(article.source) if article.source else None
+    if home is not None:
+        return home
+    header = []
+    for paragraph in article.paragraphs[:10]:
+        if paragraph.kind == "body":
             break
-        # "King's College London": a city right after the head.
-        if last + 1 < len(words) and words[last + 1][2] in C.cities() and text[words[last][1] : words[last + 1][0]] == " ":
-            last += 1
-        # "Ministry of Foreign Affairs, International Trade and Worship": a portfolio listed with commas.
-        if previous_link in {"of", "for"}:
-            listed = _LISTED_PORTFOLIO.match(text[words[last][1]:])
-            if listed and not any(w.lower() in OFFICE_HEADS | HONORIFICS for w in listed.group(0).replace(",", " ").split()):
-                stop = words[last][1] + listed.end()
-                country = re.match(r"\s+of\s+(?:the\s+)?[A-Z][\w'’-]*(?:\s+(?:of\s+(?:the\s+)?)?[A-Z][\w'’-]*){0,3}",
-                                   text[stop:])
-                stop += country.end() if country else 0  # "... and Energy of the Republic of Korea"
-                while last + 1 < len(words) and words[last + 1][1] <= stop:
-                    last += 1
-        name_words = [w for _, _, w in words[first : last + 1]]
-        while name_words and (name_words[0] in _LEADING_STOP or _bare(name_words[0]).capitalize() in _CALENDAR):
-            name_words, first = name_words[1:], first + 1
-        if not name_words or _bare(name_words[-1]) in NOT_ORG_HEADS:
+        header.append(paragraph.text)
+    for text in header:
+        if is_institution(text) or _MASTHEAD.match(text):
+            found = outlet_country(text.title() if text.isupper() else text)
+            if found:
+                return found
+    return None
+
+
+def countries_of(article: Article, paragraphs, contexts) -> list[str]:
+    """The countries an article names, in order, leaving out those only in its credits ('(Xinhua)')."""
+    credited = [c for c in article.credited if c] + ([article.source] if article.source else [])
+    codes: list[str] = []
+    for paragraph, context in zip(paragraphs, contexts):
+        if paragraph.kind == "header" and paragraph.text != article.title:
             continue
-        # "the New Parliament Building", "the Foreign Ministry compound": a place named after a body.
-        if last + 1 < len(words) and text[words[last][1] : words[last + 1][0]] == " " \
-                and _bare(words[last + 1][2]) in NOT_ORG_HEADS:
-            continue
-        name_start, name_end = words[first][0], words[last][1]
-        name = re.sub(r"(?:'s|’s)$", "", text[name_start:name_end].rstrip("."))
-        # "Political Bureau of the Central Committee of the Communist Party of China": the party.
-        inner = [o for o in find_known_organisations(name) if o.start > 0 and o.end == len(name)]
-        if inner:
-            used_until = name_start + len(name)
-            continue
-        name_end = name_start + len(name)
-        if len(name.split()) < 2:
-            if not re.match(r"\s*\(([A-Z][A-Za-z]{1,9})\)", text[name_end:]):
+        for found in context.countries:
+            surrounding = paragraph.text[max(0, found.start - 30) : found.end + 30]
+            if any(c and c in surrounding and found.text in c for c in credited):
                 continue
-        found.append(Found(name_start, name_end, "org", name, name))
-        used_until = name_end
-        acronym = re.match(r"\s*\(([A-Z][A-Za-z]{1,9})\)", text[name_end:])
-        if acronym:
-            a_start = name_end + acronym.start(1)
-            found.append(Found(a_start, a_start + len(acronym.group(1)), "acronym", name, acronym.group(1)))
-    for match in _LOWER_MINISTRY.finditer(text):
-        name = re.sub(r"^(?:The|the|A|a)\s+", "", match["name"])
-        if name.split()[0] in _LEADING_STOP:
-            continue
-        start = match.end("name") - len(name)
-        found.append(Found(start, match.end("name"), "org", name, name))
-    return found
+            if found.value not in codes:
+                codes.append(found.value)
+    return codes

@@ -13,11 +13,12 @@ import re
 from dataclasses import dataclass, field
 
 from . import gazetteer as G
+from . import organisations as O
 from .lexicon import (
     EXPERT_HEADS, HONORIFICS, INTERNATIONAL_OFFICES, OFFICE_HEADS, OFFICE_WORDS, ORG_HEADS,
 )
 from .names import PARTICLES, STOP_CAPS, initials, is_initial, name_words, same_person, strip_possessive
-from .types import Person
+from .types import Meeting, Person, Statement
 
 _WORD = re.compile(r"[^\s,;:()\[\]“”\"—–]+")
 _PRONOUNS = {"he": "subject", "she": "subject", "him": "object", "her": "possessive", "his": "possessive"}
@@ -229,7 +230,61 @@ def find_mentions(paragraph_text: str, paragraph_index: int, offset: int, contex
         if mention:
             mentions.append(mention)
         i = j + 1
+    _promote_listed(mentions, doc, offset)
+    _offices_of_a_list(mentions, doc, offset)
     return mentions
+
+
+_LISTED_OFFICES = {"minister", "president", "secretary", "ambassador", "envoy", "premier", "chancellor",
+                   "speaker", "governor", "representative", "commissioner", "spokesperson"}
+
+
+def _offices_of_a_list(mentions: list[Mention], doc, offset: int) -> None:
+    """'the three countries' foreign ministers, A of Chile, B of Peru and C': each holds the office
+    the plural noun they stand beside names."""
+    if doc is None:
+        return
+    for mention in mentions:
+        if mention.kind != "name" or mention.role:
+            continue
+        tokens = [t for t in doc if mention.start <= offset + t.idx < mention.end]
+        if not tokens:
+            continue
+        token = next((t for t in tokens if t.head not in tokens or t.head is t), tokens[-1])
+        for _ in range(6):
+            if token.dep_ != "conj" or token.head is token:
+                break
+            token = token.head
+        plural = token.head
+        if token.dep_ != "appos" or plural.tag_ != "NNS" or plural.lemma_.lower() not in _LISTED_OFFICES:
+            continue
+        words = [c.text for c in plural.children if c.dep_ in {"compound", "amod"} and c.lower_ in OFFICE_WORDS
+                 and c.i < plural.i]
+        mention.role = " ".join([*words, plural.lemma_]).title()
+
+
+def _promote_listed(mentions: list[Mention], doc, offset: int) -> None:
+    """'A of Chile, B of Peru and C of Norway': two capitalised words listed with people (a
+    conjunct or apposition of a person's name in the parse) are a person's name too."""
+    if doc is None:
+        return
+    people = [m for m in mentions if m.kind == "name" and m.rule not in {"weak", "short"}]
+
+    def person_at(token) -> bool:
+        at = offset + token.idx
+        return any(m.start <= at < m.end for m in people)
+
+    for mention in mentions:
+        if mention.rule != "weak":
+            continue
+        tokens = [t for t in doc if mention.start <= offset + t.idx < mention.end]
+        if not tokens:
+            continue
+        head = next((t for t in tokens if t.head not in tokens or t.head is t), tokens[-1])
+        linked = [head.head] if head.dep_ in {"conj", "appos"} else []
+        linked += [c for c in head.children if c.dep_ in {"conj", "appos"}]
+        if any(person_at(t) for t in linked):
+            mention.rule = "listed"
 
 
 def _left_phrase(text: str, words, i: int, context: ParagraphContext) -> tuple[int, bool]:
@@ -383,7 +438,7 @@ def _judge_name(text, words, i, j, run_start, run_end, name, context, ner_people
     final_org = right_org or org
     if final_org and final_role and (final_role.lower() in INTERNATIONAL_OFFICES
                                      or any(w.lower() in EXPERT_HEADS for w in final_role.split())):
-        known = G.known_organisation(final_org)
+        known = O.known_organisation(final_org)
         if not known or known[2] != "party":
             final_country = None
     return Mention(
@@ -565,3 +620,16 @@ class PeopleIndex:
                 person.country = self.home_country
             person.aliases = {a for a in person.aliases if a}
 
+
+def people_of_record(meetings: list[Meeting], statements: list[Statement]) -> list[Person]:
+    """The people of an article are those who met and those who spoke (SCHEMA: only mentioned people are not)."""
+    people: list[Person] = []
+    for meeting in meetings:
+        for person in meeting.participants:
+            if person not in people:
+                people.append(person)
+    for statement in statements:
+        if statement.speaker and statement.speaker not in people:
+            people.append(statement.speaker)
+    people.sort(key=lambda p: p.first_offset)
+    return people

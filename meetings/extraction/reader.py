@@ -176,6 +176,11 @@ def _is_story_line(text: str) -> bool:
     return text.endswith(tuple('.:"”’\'')) and len(text.split()) >= 10
 
 
+def _is_sentence(text: str) -> bool:
+    """A line of four words or more ending in a full stop: headlines do not end in one."""
+    return len(text.split()) >= 4 and text.endswith(".") and not re.search(r"\b(?:[A-Z]|[A-Z][a-z]{0,2})\.$", text)
+
+
 def _headline_candidate(text: str) -> bool:
     """Not a masthead, a section label, a breadcrumb, a byline, a date or a name block."""
     words = text.split()
@@ -206,9 +211,9 @@ def _find_title(paragraphs: list[Paragraph], meta_title: str) -> int:
     for i, p in enumerate(paragraphs[:10]):
         if meta_title and p.text == meta_title:
             return i
-        if _is_story_line(p.text):
+        if _is_story_line(p.text) or (candidates and _is_sentence(p.text)):
             if candidates:
-                break
+                break  # the story has begun below its headline
             continue
         if _headline_candidate(p.text):
             candidates.append(i)
@@ -308,3 +313,34 @@ def _meta_published(html: str) -> dt.date | None:
         html, re.I,
     ) or re.search(r"<time[^>]+datetime=[\"']([^\"']+)", html, re.I)
     return parse_published(match.group(1)) if match else None
+
+
+_PARSED_KINDS = {"body", "caption", "heading", "header"}
+
+
+def parsed_paragraphs(article: Article) -> list:
+    return [p for p in article.paragraphs if p.kind in _PARSED_KINDS]
+
+
+def parser_texts(article: Article) -> list[str]:
+    """What spaCy reads: each paragraph, its dateline ("ISTANBUL, Sept 4 (Reuters) -") blanked out
+    so that the city is not taken for the sentence's subject; offsets stay the same."""
+    texts = []
+    for paragraph in parsed_paragraphs(article):
+        dateline = DATELINE.match(paragraph.text) if paragraph.kind == "body" else None
+        text = paragraph.text
+        if dateline:
+            text = " " * dateline.end() + text[dateline.end():]
+        texts.append(_without_title_stops(text))
+    return texts
+
+
+_TITLE_ABBREVIATION = re.compile(
+    r"\b(?:Hon|Rt|Dr|Prof|Gen|Lt|Col|Maj|Capt|Adm|Amb|Sen|Rep|Gov|Mr|Mrs|Ms|Mme|St|Cde|Adv|Engr|Sr|Jr)\.(?=\s+[A-Z])"
+    r"|\b(?:[A-Z]\.){2,3}(?=\s+[A-Z])")
+
+
+def _without_title_stops(text: str) -> str:
+    """'Rt Hon. Winston Peters', 'H.E. Mr. X': the parser ends a sentence at such full stops, so it
+    reads them as spaces (same length, so offsets hold)."""
+    return _TITLE_ABBREVIATION.sub(lambda m: m.group(0).replace(".", " "), text)

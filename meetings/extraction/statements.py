@@ -6,6 +6,8 @@ surnames, descriptions and pronouns."""
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass, field
+from typing import Callable
 
 from .lexicon import NEEDS_CONTENT, PARTICLE_VERBS, SPEECH_VERBS
 from .sentences import Sentence
@@ -63,14 +65,14 @@ def _subjects(token) -> list:
     return []
 
 
-def _person_within(subject, sentence: Sentence, resolve) -> Person | None:
+def _person_within(subject, sentence: Sentence) -> Person | None:
     """'UN Special Envoy for Sudan Ramtane Lamamra briefed ...': the parser may head the subject
     on the title; the person named inside it is the speaker (not one in a relative clause)."""
     for token in subject.subtree:
         if token.dep_ in {"relcl", "acl"} or token.pos_ == "PRON" or any(
                 a.dep_ in {"relcl", "acl"} for a in token.ancestors if a in subject.subtree):
             continue  # not a relative clause's people, nor "his" in "his Iranian counterpart X"
-        person = resolve(token, sentence)
+        person = sentence.person_of(token)
         if person is not None:
             return person
     return None
@@ -94,54 +96,81 @@ def _group_of_people(subject) -> bool:
         c.lower_ in {"both", "two", "three"} for c in subject.children)
 
 
-def speakers_of(sentence: Sentence, resolve, group=None) -> tuple[list[Person], list[str], str]:
-    """People to whom the sentence attributes words, bodies that speak, and the cue.
+@dataclass
+class Speakers:
+    people: list[Person] = field(default_factory=list)
+    bodies: list[str] = field(default_factory=list)
+    cue: str = ""
 
-    `resolve(token, sentence)` returns the Person a subject token stands for
-    (a name, a description, a pronoun), or None; `group()` the people that 'both
-    ministers' stands for (the meeting told last), each of whom is a speaker.
-    """
-    people: list[Person] = []
-    bodies: list[str] = []
-    cue = ""
-    if _is_question(sentence.text):
-        return people, bodies, cue  # a journalist's question, not anyone's statement
+
+def _subject_of_speech_verb(sentence: Sentence, discourse) -> Speakers:
+    """'X said', 'the minister stressed that ...', 'Both ministers called for ...', 'The ministry said'."""
+    found = Speakers()
     quoted = _quoted_ranges(sentence.span)
     for token in sentence.span:
         if not _is_speech_verb(token) or any(a <= token.idx < b for a, b in quoted):
             continue  # a verb inside the quotation is the speaker's words, not the attribution
         for subject in _subjects(token):
-            if group is not None and _group_of_people(subject):
-                members = [p for p in group(subject.lemma_.lower()) if p not in people]
-                people.extend(members)
-                cue = cue or (token.lemma_ if members else "")
+            if discourse is not None and _group_of_people(subject):
+                members = [p for p in discourse.group(subject.lemma_.lower()) if p not in found.people]
+                found.people.extend(members)
+                found.cue = found.cue or (token.lemma_ if members else "")
                 continue
-            person = resolve(subject, sentence) or _person_within(subject, sentence, resolve)
+            person = sentence.person_of(subject) or _person_within(subject, sentence)
             if person is not None:
-                if person not in people:
-                    people.append(person)
-                    cue = cue or token.lemma_
+                if person not in found.people:
+                    found.people.append(person)
+                    found.cue = found.cue or token.lemma_
             elif subject.lower_ not in _GENERIC_SUBJECTS and subject.pos_ in {"NOUN", "PROPN"}:
-                bodies.append(" ".join(t.text for t in subject.subtree if t.dep_ != "punct")[:80])
-                cue = cue or token.lemma_
-    if not people:
-        for obj in _according_to(sentence.span):
-            person = resolve(obj, sentence)
-            if person:
-                people.append(person)
-                cue = "according to"
-    if not people:
-        # Fallbacks the parse misses: "..., NAME said." and "said NAME, a researcher".
-        for mention in sentence.mentions:
-            if mention.person is None:
-                continue
-            after = sentence.paragraph.text[mention.end - sentence.paragraph.start :][:20]
-            before = sentence.paragraph.text[: mention.start - sentence.paragraph.start][-12:]
-            if re.match(r"\s+(?:said|says|added|told)\b", after) or re.search(r"\b(?:said|says|added)\s+$", before):
-                people.append(mention.person)
-                cue = "said"
-                break
-    return people, bodies, cue
+                found.bodies.append(" ".join(t.text for t in subject.subtree if t.dep_ != "punct")[:80])
+                found.cue = found.cue or token.lemma_
+    return found
+
+
+def _according_to_someone(sentence: Sentence, discourse) -> Speakers:
+    """'..., according to X.'"""
+    people = [p for obj in _according_to(sentence.span) if (p := sentence.person_of(obj))]
+    return Speakers(people, [], "according to" if people else "")
+
+
+def _name_beside_said(sentence: Sentence, discourse) -> Speakers:
+    """What the parse misses: '..., NAME said.' and 'said NAME, a researcher'."""
+    for mention in sentence.mentions:
+        if mention.person is None:
+            continue
+        after = sentence.paragraph.text[mention.end - sentence.paragraph.start :][:20]
+        before = sentence.paragraph.text[: mention.start - sentence.paragraph.start][-12:]
+        if re.match(r"\s+(?:said|says|added|told)\b", after) or re.search(r"\b(?:said|says|added)\s+$", before):
+            return Speakers([mention.person], [], "said")
+    return Speakers()
+
+
+# Tried in order; the first that finds a person gives the speakers (bodies only from the first).
+SPEAKER_CONSTRUCTIONS: list[tuple[str, Callable[[Sentence, object], Speakers]]] = [
+    ("subject of a speech verb", _subject_of_speech_verb),
+    ("according to", _according_to_someone),
+    ("name beside 'said'", _name_beside_said),
+]
+
+
+def speakers_of(sentence: Sentence, discourse=None) -> tuple[list[Person], list[str], str]:
+    """People to whom the sentence attributes words, bodies that speak, and the cue.
+
+    The sentence's mentions are already linked to people (names, descriptions, pronouns);
+    `discourse.group()` gives the people that 'both ministers' stands for (the meeting told
+    last), each of whom is a speaker. A question is nobody's statement.
+    """
+    if _is_question(sentence.text):
+        return [], [], ""
+    bodies: list[str] = []
+    cue = ""
+    for _, read in SPEAKER_CONSTRUCTIONS:
+        found = read(sentence, discourse)
+        if found.people:
+            return found.people, bodies or found.bodies, found.cue
+        if not bodies and found.bodies:
+            bodies, cue = found.bodies, found.cue
+    return [], bodies, cue
 
 
 _QUOTED = re.compile(r"“[^”]*”|\"[^\"]*\"")
