@@ -237,3 +237,15 @@ def test_the_date_of_a_gathering_a_clause_says_is_coming_is_not_the_meetings():
                  "summit, which Norway will host on June 3-4.")
     # The talks, told in the lede without a date, were on the day of publication; the summit is in June.
     assert [(m["status"], m["date"]) for m in result["meetings"]] == [("held", "2024-03-11"), ("planned", "2024-06-03")]
+
+
+def test_briefing_the_ministers_and_representing_a_country_join_the_gathering():
+    result = run(
+        "The foreign ministers met in Vientiane on Monday for their annual retreat, chaired by Foreign Minister "
+        "Ana Duarte.\n\n"
+        "The Special Envoy, Mr Tomas Vidal, briefed the Ministers on his visit to Yangon from 10 to 12 January, "
+        "during which he met General Olav Lunde.\n\n"
+        "Ms. Ruth Wanjiru, Permanent Secretary, represented Myanmar at the non-political level."
+    )
+    assert [(m[0], m[3]) for m in meetings(result)] == [
+        ("held", ["Ana Duarte", "Ruth Wanjiru", "Tomas Vidal"]), ("held", ["Olav Lunde", "Tomas Vidal"])]

@@ -81,3 +81,11 @@ def test_month_and_year_precision():
 def test_same_day_is_left_to_the_caller():
     ((_, _, value),) = find_dates("on the same day", MONDAY)
     assert value.precision == "same_day" and value.date is None
+
+
+def test_a_date_in_a_clause_about_another_event_is_not_the_meetings():
+    from tests.extraction_helpers import run
+    result = run("Foreign Minister Lena Berg received on Thursday Foreign Secretary Ana Duarte, who is paying her "
+                 "first visit to Norway since she took office in July.")
+    assert [(m["date"], sorted(m["participants"])) for m in result["meetings"]] == [
+        ("2024-03-07", ["Ana Duarte", "Lena Berg"])]

@@ -105,3 +105,9 @@ def test_a_country_name_that_is_also_its_adjective_is_an_adjective_before_a_noun
     assert kinds("The Lao side and Myanmar officials agreed.") == [("Lao", "adjective"), ("Myanmar", "adjective")]
     assert kinds("She flew to Myanmar and then to New Zealand.") == [("Myanmar", "country"), ("New Zealand", "country")]
     assert kinds("a visit to Lao PDR") == [("Lao PDR", "country")]
+
+
+def test_a_treaty_or_islands_inside_a_name_are_part_of_it():
+    found = [f.value for f in O.find_organisations(
+        "envoys of the Andean Cooperation Treaty Organization and the Coral Islands Forum met")]
+    assert found == ["Andean Cooperation Treaty Organization", "Coral Islands Forum"]

@@ -185,3 +185,15 @@ def test_a_summit_next_week_has_no_date_yet():
                  "Lithuanian President Gitanas Nauseda said on Monday.")
     (meeting,) = result["meetings"]
     assert (meeting["status"], meeting["date"], meeting["country"]) == ("planned", None, "LT")
+
+
+def test_the_forum_of_a_summit_is_an_international_body_in_its_sentence_not_one_qualifying_a_noun():
+    from tests.extraction_helpers import run
+    result = run(
+        "President Luiz Ramos opened the Andean Summit in Lima on Tuesday, bringing together the countries "
+        "of the Andean Cooperation Treaty Organization.\n\n"
+        "Foreign Minister Lena Berg met Foreign Minister Tomas Vidal in Oslo on Monday, and they called the "
+        "launch a violation of UN resolutions."
+    )
+    assert [(sorted(m["participants"]), m["organisation"]) for m in result["meetings"]] == [
+        (["Luiz Ramos"], "Andean Cooperation Treaty Organization"), (["Lena Berg", "Tomas Vidal"], None)]

@@ -134,3 +134,16 @@ def test_a_governments_release_makes_its_officials_its_own():
             "Minister of State Gustav Rengiil received the Ambassador of Japan, Kenji Ota, in Koror on Friday.\n")
     people = {p["name"]: p["country"] for p in extract(parse_text(text)).to_json()["people"]}
     assert people == {"Gustav Rengiil": "PW", "Kenji Ota": "JP"}
+
+
+def test_advocate_is_an_honorific_and_a_building_named_after_someone_is_no_person():
+    result = run("The Speaker, Advocate Ruth Mensah, received Foreign Minister Tomas Vidal at Kofi Annan House "
+                 "in Accra on Monday.\n\nDuring the meeting, Adv Mensah told her guests that ties were strong.")
+    assert sorted(p["name"] for p in result["people"]) == ["Ruth Mensah", "Tomas Vidal"]
+    assert [s["speaker"] for s in result["statements"]] == ["Ruth Mensah"]
+
+
+def test_capitalised_words_of_a_portfolio_are_no_person():
+    result = run("Foreign Minister Tomas Vidal will meet the Minister of State for Volta Provincial Affairs and "
+                 "Devolution, Ama Owusu, in Ho on Friday.")
+    assert sorted(p["name"] for p in result["people"]) == ["Ama Owusu", "Tomas Vidal"]

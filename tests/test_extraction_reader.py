@@ -145,3 +145,8 @@ def test_a_sentence_below_a_short_headline_is_story_text_not_the_title():
     article = parse_text("Envoys confer\n\nUpdated: 2024-03-11\n\nThe two envoys will meet in Quito next week.\n")
     assert article.title == "Envoys confer"
     assert [p.kind for p in article.paragraphs if p.text.startswith("The two envoys")] == ["body"]
+
+
+def test_a_dateline_without_a_date_credits_its_agency():
+    article = parse_text("Envoys confer\n\nMay 3, 2024\n\nQuito (ANDES) - The two envoys met in Quito on Friday.\n")
+    assert (article.source, article.credited) == ("ANDES", ["ANDES"])

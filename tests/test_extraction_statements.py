@@ -212,3 +212,36 @@ def test_words_told_to_the_other_side_are_said_at_the_meeting():
                  "Ruiz told Kral that the border would stay open.")
     (statement,) = result["statements"]
     assert statement["meeting"] == 0
+
+
+def test_they_right_after_a_meeting_are_its_people():
+    result = run("On Tuesday, Foreign Minister Lena Berg, Foreign Minister Tomas Vidal and Secretary of State "
+                 "Ana Duarte held a phone call, during which they reaffirmed that the missile programme posed "
+                 "a grave threat to peace.")
+    assert sorted(speakers(result)) == ["Ana Duarte", "Lena Berg", "Tomas Vidal"]
+
+
+def test_words_someone_is_expected_to_say_are_not_a_statement():
+    result = run("President Olav Lunde and President Ruth Wanjiru are expected to announce new steps at their "
+                 "summit next month.")
+    assert speakers(result) == []
+
+
+def test_both_ministers_are_the_two_ministers_who_met_not_their_deputies():
+    result = run(
+        "Foreign Minister Lena Berg received Foreign Secretary Ana Duarte in Oslo on Thursday.\n\n"
+        "Deputy Foreign Minister Olav Lunde and Ambassador Tomas Vidal also took part in the talks.\n\n"
+        "Both ministers underlined the importance of regional dialogue."
+    )
+    assert sorted(speakers(result)) == ["Ana Duarte", "Lena Berg"]
+
+
+def test_words_said_during_the_talks_put_the_speaker_at_them():
+    result = run(
+        "Foreign Minister Lena Berg met Foreign Minister Tomas Vidal in Oslo on Monday.\n\n"
+        "During the talks, Chile's Ana Duarte argued that Europe had to be ready, while Peru's Olav Lunde "
+        "warned that a ceasefire would not hold."
+    )
+    assert [sorted(m["participants"]) for m in result["meetings"]] == [
+        ["Ana Duarte", "Lena Berg", "Olav Lunde", "Tomas Vidal"]]
+    assert [s["meeting"] for s in result["statements"]] == [0, 0]

@@ -21,8 +21,8 @@ EXAMPLES = {
                 ["Alfred Otieno", "Ruth Wanjiru"]),
     "bring": ("The summit in Lima on Friday brought together President Ana Duarte, President Tomas Vidal and "
               "Prime Minister Lena Berg.", ["Ana Duarte", "Lena Berg", "Tomas Vidal"]),
-    "call": ("Foreign Minister Kofi Mensah called on President Maria Santos at State House on Friday.",
-             ["Kofi Mensah", "Maria Santos"]),
+    "call": ("Foreign Minister Kofi Mensah called on President Maria Santos at State House on Friday, as the "
+             "two countries seek to deepen their ties.", ["Kofi Mensah", "Maria Santos"]),
     "travel": ("President Tomas Vidal will travel to Kenya next month.", ["Tomas Vidal"]),
     "welcome": ("Prime Minister Lena Berg welcomed President Peter Kamau to Oslo on Friday.",
                 ["Lena Berg", "Peter Kamau"]),

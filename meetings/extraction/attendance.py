@@ -158,6 +158,45 @@ def took_part(sentence: Sentence) -> Attendance | None:
     return None
 
 
+def represented_at(sentence: Sentence) -> Attendance | None:
+    """'Ms X, Permanent Secretary, represented Myanmar at the session': someone at the meeting told
+    before, on behalf of a country or body."""
+    for token in sentence.span:
+        if token.pos_ != "VERB" or token.lemma_.lower() != "represent":
+            continue
+        at = [g for c in token.children if c.dep_ == "prep" and c.lower_ in {"at", "in"}
+              for g in c.children if g.dep_ == "pobj" and g.lower_ in MEETING_NOUNS | GATHERING_NOUNS]
+        # "represented Myanmar at the non-political level": a country or a body, in the past.
+        on_behalf = token.tag_ == "VBD" and token.dep_ not in {"relcl", "acl"} and any(
+            c.dep_ == "dobj" and c.pos_ == "PROPN" and sentence.person_of(c) is None for c in token.children)
+        if not at and not on_behalf:
+            continue
+        people = _subject_people(token, sentence)
+        if people:
+            return Attendance(people, [])
+    return None
+
+
+_BRIEFED = {"minister", "leader", "delegate", "participant", "member", "council", "meeting", "session", "summit",
+            "ambassador", "envoy", "committee"}
+
+
+def briefed_them(sentence: Sentence) -> Attendance | None:
+    """'The Special Envoy X briefed the Ministers on his visit': someone speaking to those at the
+    meeting told before is at it."""
+    for token in sentence.span:
+        if token.pos_ != "VERB" or token.lemma_.lower() != "brief":
+            continue
+        briefed = [c for c in token.children if c.dep_ in {"dobj", "obj"}]
+        if not any((o.lemma_.lower() in _BRIEFED or o.lower_.removesuffix("s") in _BRIEFED) and sentence.person_of(o) is None
+                   and any(c.lower_ == "the" for c in o.children) for o in briefed):
+            continue
+        people = _subject_people(token, sentence)
+        if people:
+            return Attendance(people, [])
+    return None
+
+
 @dataclass(frozen=True)
 class Construction:
     name: str
@@ -173,6 +212,8 @@ CONSTRUCTIONS: list[Construction] = [
     Construction("took part in the meeting", "A and B also took part in the talks.", took_part),
     Construction("joined by", "The two leaders were joined by their foreign ministers, A and B.", joined_by),
     Construction("attended by", "..., the meeting, which was attended by A and B.", attended_by),
+    Construction("represented at", "Ms A, Permanent Secretary, represented Myanmar at the session.", represented_at),
+    Construction("briefed those present", "The Special Envoy, A, briefed the Ministers on his visit.", briefed_them),
 ]
 
 

@@ -11,9 +11,14 @@ passes the discourse explicitly to the steps that need it.
 from __future__ import annotations
 
 from .dates import SAME_DAY
+from .lexicon import OFFICE_MODIFIERS
 from .people import Mention, PeopleIndex
 from .sentences import Sentence
 from .types import DateValue, Meeting, Person
+
+
+# How far back (in characters) a meeting counts as just told: about a paragraph.
+_JUST_TOLD = 400
 
 
 class Discourse:
@@ -65,16 +70,36 @@ class Discourse:
     def group(self, office: str = "") -> list[Person]:
         """'The two presidents', 'the leaders': the people of the meeting told last (all of a summit's);
         before any meeting is told, the last two people named who hold that office."""
-        for meeting in reversed(self.meetings):
-            if meeting.status == "held" and len(meeting.participants) >= 2:
-                people = list(meeting.participants)
-                if meeting.summit_like:
-                    for other in self.meetings:
-                        if other.summit_like and other.status == "held":
-                            people += [p for p in other.participants if p not in people]
-                return people
+        held = [m for m in reversed(self.meetings) if m.status == "held" and len(m.participants) >= 2]
+        if held:
+            people = list(held[0].participants)
+            if held[0].summit_like:
+                for other in self.meetings:
+                    if other.summit_like and other.status == "held":
+                        people += [p for p in other.participants if p not in people]
+            return people
         holders = [p for p in self.index.recent if office and office in (p.role or "").lower()]
         return holders[-2:] if len(holders) >= 2 else []
+
+    def speakers_holding(self, office: str) -> list[Person]:
+        """'Both ministers said': the two holders of that office at the last meeting where two met
+        (not their deputies, nor a later meeting of presidents), else as `group`."""
+        if office not in {"", "leader", "side", "head", "official", "delegation", "counterpart"}:
+            for meeting in reversed(self.meetings):
+                if meeting.status != "held" or meeting.summit_like:
+                    continue
+                holders = [p for p in meeting.participants if self.index.holds(p, office)
+                           and not set((p.role or "").lower().split()) & OFFICE_MODIFIERS]
+                if len(holders) >= 2:
+                    return holders
+        return self.group(office)
+
+    def people_just_met(self, sentence: Sentence) -> list[Person]:
+        """'they', told right after a meeting of several people: those people."""
+        for meeting in reversed(self.meetings):
+            if meeting.status == "held" and len(meeting.participants) >= 2:
+                return list(meeting.participants) if sentence.start - meeting.start < _JUST_TOLD else []
+        return []
 
     def attend_to(self, person: Person) -> None:
         self.focus = person

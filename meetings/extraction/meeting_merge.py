@@ -6,6 +6,8 @@ from .types import Meeting
 
 # The rule of a gathering told without its people, kept for the people told afterwards to join.
 UNNAMED_GATHERING = "unnamed gathering"
+# Attendance told as speaking to, or sitting for a country at, the gathering rather than any meeting.
+TO_THE_GATHERING = {"represented at", "briefed those present"}
 
 
 def _same_gathering(a: Meeting, b: Meeting) -> bool:
@@ -100,6 +102,8 @@ def merge_meetings(meetings: list[Meeting]) -> list[Meeting]:
     for addition in additions:
         before = [m for m in final if m.status == "held" and m.start <= addition.start
                   and (len(m.participants) >= 2 or m.rule == UNNAMED_GATHERING or m.summit_like or m.unnamed_party)]
+        if getattr(addition, "trigger", "") in TO_THE_GATHERING:
+            before = [m for m in before if m.summit_like] or before
         # "the meeting" of someone already at one is that one.
         theirs = [m for m in before if set(map(id, addition.participants)) & set(map(id, m.participants))]
         if theirs or before:

@@ -10,6 +10,7 @@ from . import organisations as O
 from .dates import find_dates
 from .reader import DATELINE
 from .sentences import Sentence
+from .lexicon import GATHERING_NOUNS, MEETING_NOUNS
 from .meeting_triggers import VISIT_NOUNS
 from .types import DateValue
 
@@ -24,6 +25,9 @@ VENUE_COUNTRIES = {"White House": "US", "Kremlin": "RU", "Great Hall of the Peop
                    "Blue House": "KR", "Camp David": "US"}
 
 
+_OTHER_TIME_MARKS = {"since", "after", "before", "until", "when", "once"}
+
+
 def date_for(sentence, token, region, anchor, future) -> DateValue:
     text = sentence.paragraph.text
     found = find_dates(text[sentence.span.start_char : sentence.span.end_char], anchor, future)
@@ -32,11 +36,13 @@ def date_for(sentence, token, region, anchor, future) -> DateValue:
     if dateline:
         found = [f for f in found if f[0] >= dateline.end()]
     base = sentence.span.start_char
-    # "... to prepare the retreat, which Norway will host on May 3": that clause's date is the retreat's.
-    later = [(min(t.idx for t in c.subtree), max(t.idx + len(t.text) for t in c.subtree))
-             for c in sentence.span if c.dep_ == "relcl" and token not in c.subtree and c.head is not token
-             and any(a.dep_ == "aux" and a.lower_ in {"will", "shall", "'ll"} for a in c.children)]
-    found = [f for f in found if not any(lo <= base + f[0] < hi for lo, hi in later)]
+    # "..., which Norway will host on May 3", "... since she took office in July": a clause about
+    # another event has that event's date.
+    others = [(min(t.idx for t in c.subtree), max(t.idx + len(t.text) for t in c.subtree))
+              for c in sentence.span if token not in c.subtree and c.head is not token and (
+                  (c.dep_ == "relcl" and any(a.dep_ == "aux" and a.lower_ in {"will", "shall", "'ll"} for a in c.children))
+                  or (c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in _OTHER_TIME_MARKS for m in c.children)))]
+    found = [f for f in found if not any(lo <= base + f[0] < hi for lo, hi in others)]
     if not found:
         return DateValue(None)
     region_ids = {t.idx for t in region}
@@ -146,18 +152,51 @@ def place(sentence, lo, hi, attached=(), fallback=True) -> tuple[str | None, str
     return place, country
 
 
+_FORUM_HEADS = {"organization", "organisation", "community", "union", "forum", "league", "group", "council",
+                "cooperation", "conference", "association", "alliance", "assembly", "commonwealth"}
+
+
 def forum(sentence: Sentence, token) -> str | None:
-    """The body in whose frame a gathering is held: 'the SCO summit', 'an Arab League summit'."""
+    """The body in whose frame a gathering is held: 'the SCO summit', 'an Arab League summit', 'the
+    countries of the Amazon Cooperation Treaty Organization': an international body named in the
+    sentence, nearest the gathering and in its own words first; not one that only qualifies
+    something else ('UN resolutions', 'the UN Secretary-General')."""
     text = sentence.paragraph.text
-    found = O.find_organisations(text)
     lo, hi = sentence.span.start_char, sentence.span.end_char
+    own = {t.idx for t in token.subtree}
     best = None
-    for f in found:
+    for f in O.find_organisations(text):
         if f.kind != "org" or not lo <= f.start < hi:
             continue
-        known = O.known_organisation(f.text) or O.known_organisation(f.value)
-        if known and known[2] in {"intergovernmental"}:
-            distance = abs(f.start - token.idx)
-            if best is None or distance < best[0]:
-                best = (distance, known[0])
+        name = _international_body(f)
+        if name is None:
+            continue
+        at = next((t for t in sentence.span if t.idx <= f.start < t.idx + len(t.text)), None)
+        inside = f.start in own or (at is not None and at.idx in own)
+        if not inside and at is not None and _qualifies_another_noun(at, token, f):
+            continue
+        rank = (not inside, abs(f.start - token.idx))
+        if best is None or rank < best[0]:
+            best = (rank, name)
     return best[1] if best else None
+
+
+def _international_body(found) -> str | None:
+    known = O.known_organisation(found.text) or O.known_organisation(found.value)
+    if known:
+        return known[0] if known[2] == "intergovernmental" else None
+    words = found.value.split()
+    if words and words[-1].lower() in _FORUM_HEADS and not G.find_countries(found.value):
+        return found.value  # "Amazon Cooperation Treaty Organization", "Pacific Islands Forum"
+    return None
+
+
+def _qualifies_another_noun(at, token, found) -> bool:
+    """'UN resolutions', 'the UN Secretary-General': the body's name modifies a noun that is not the
+    gathering."""
+    last = at
+    while last.i + 1 < len(at.doc) and last.idx + len(last.text) < found.end:
+        last = at.doc[last.i + 1]
+    head = last.head
+    return last.dep_ in {"compound", "nmod", "poss", "amod"} and head is not token and head.pos_ in {"NOUN", "PROPN"} \
+        and head.lower_ not in GATHERING_NOUNS | MEETING_NOUNS

@@ -44,7 +44,11 @@ def _courtesy_call(token, sentence) -> bool:
     for child in token.children:
         if child.dep_ in {"prep", "prt"} and child.lower_ in {"on", "upon", "at"}:
             objects = [t for t in child.subtree if t is not child]
-            if any(t.dep_ == "aux" and t.lower_ == "to" for t in token.subtree):
+            # "called on Moscow to withdraw": words; an infinitive in a clause of its own ("..., as the
+            # two seek to deepen ties") says nothing of the call.
+            own_clauses = {t.i for c in token.children if c.dep_ == "advcl" and any(m.dep_ == "mark" for m in c.children)
+                           for t in c.subtree}
+            if any(t.dep_ == "aux" and t.lower_ == "to" and t.i not in own_clauses for t in token.subtree):
                 return False
             return any(sentence.person_of(t) for t in objects) or any(
                 sentence.person_of(t) for t in token.children if t.dep_ == "dobj")

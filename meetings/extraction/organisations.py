@@ -55,6 +55,12 @@ _LOWER_MINISTRY = re.compile(
 )
 
 
+# Words that end a name rather than stand inside one ("the Summit Council" is not one body); a
+# treaty or islands inside a name are part of it ("Amazon Cooperation Treaty Organization",
+# "Pacific Islands Forum").
+_NOT_INSIDE_NAMES = NOT_ORG_HEADS - {"treaty", "islands", "island", "sea", "ocean", "convention", "charter"}
+
+
 def _is_cap(word: str) -> bool:
     return word[:1].isupper() or word == "&"
 
@@ -105,7 +111,7 @@ def find_named_organisations(text: str) -> list[Found]:
         first = i
         while first > 0 and _is_cap(words[first - 1][2]) and text[words[first - 1][1] : words[first][0]] == " " \
                 and not _ends_sentence(words[first - 1][2]):
-            if words[first - 1][2] in _LEADING_STOP or _bare(words[first - 1][2]) in NOT_ORG_HEADS:
+            if words[first - 1][2] in _LEADING_STOP or _bare(words[first - 1][2]) in _NOT_INSIDE_NAMES:
                 break
             first -= 1
         # "Foreign, Commonwealth & Development Office": a comma inside a name joined by "&".

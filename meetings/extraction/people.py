@@ -25,7 +25,8 @@ _PRONOUNS = {"he": "subject", "she": "subject", "him": "object", "her": "possess
 _NAME_HONORIFICS = {"mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "h.e.", "h.h.", "madam", "sheikh",
                     "shri", "smt", "smt.", "sri", "cde", "datuk", "dato", "dato'", "datin", "hon", "hon.", "rt",
                     "prince", "princess", "sheikha", "his", "her", "excellency", "highness", "royal", "majesty",
-                    "prof.", "professor"}
+                    "prof.", "professor", "advocate", "adv", "adv.", "engr", "engr.", "alhaji", "hajiya",
+                    "reverend", "rev.", "barrister"}
 _PURE_HONORIFICS = (_NAME_HONORIFICS - {"professor", "prof."}) | {"king", "queen", "emir", "sultan", "crown"}
 _LINK_WORDS = {"of", "for", "and", "the", "on", "to"}
 _SPEECH_ADJACENT = re.compile(r"^\s*(?:,\s*)?(?:said|says|told|added|noted|stressed|warned|argued)\b")
@@ -419,6 +420,8 @@ def _judge_name(text, words, i, j, run_start, run_end, name, context, ner_people
         return None
     if len(words_in_name) == 1 and role and re.search(r"\b(?:of|for)\s+(?:the\s+)?$", text[:run_start]):
         return None  # "Director of Protocol": the office's domain, not a person
+    if re.search(r"\b(?:of|for)\s+(?:the\s+)?$", text[:run_start]) and _PORTFOLIO_AFTER.match(text[run_end:]):
+        return None  # "Minister of State for Volta Provincial Affairs": a portfolio, not a person
     if evidence == "ner" and re.search(r"\b(?:at|in|from|to|near)\s+$", text[:run_start]):
         return None  # "held at Qasr Al Watan": a venue the tagger took for a person
     if evidence in {"apposition", "title"} and len(words_in_name) == 1 and not (role or honorific or counterpart):
@@ -454,8 +457,15 @@ def _other_entity(doc, start: int, end: int) -> bool:
         e.label_ not in {"PERSON", "NORP"} and e.start_char <= start < e.end_char for e in doc.ents)
 
 
+_PORTFOLIO_AFTER = re.compile(r"\s+(?:Affairs|Development|Relations|Cooperation|Co-operation|Integration|"
+                              r"Devolution|Security|Planning|Administration|Reconstruction)\b")
+_VENUE_ENDINGS = {"house", "palace", "hall", "building", "centre", "center", "hotel", "square", "castle",
+                  "residence", "airport", "stadium", "lodge", "villa"}
+
+
 def bare_is_place(name: str) -> bool:
-    return name in G.C.cities() or name in G.C.country_names()
+    """A city or a country, or a building named after someone ('Tafawa Balewa House')."""
+    return name in G.C.cities() or name in G.C.country_names() or name.split()[-1].lower() in _VENUE_ENDINGS
 
 
 def _description_at(words, i, text, context, offset, paragraph_index):
@@ -593,6 +603,15 @@ class PeopleIndex:
             or any(office in role for office in _OFFICE_SYNONYMS.get(head, ()))
             or head in {"leader", "official"} | _COUNTERPART
         )
+
+    @staticmethod
+    def holds(person: Person, office: str) -> bool:
+        """Does the person hold the office ('minister': a Foreign Minister; 'diplomat': a Secretary)?"""
+        role = (person.role or "").lower()
+        # A foreign secretary or a secretary of state is one of "both ministers".
+        synonyms = _OFFICE_SYNONYMS.get(office, ()) + (("secretary",) if office == "minister" else ())
+        return bool(role) and (office in role.replace("-", " ").split() or office in role
+                               or any(o in role for o in synonyms))
 
     def resolve_description(self, mention: Mention) -> Person | None:
         for person in reversed(self.recent):

@@ -36,7 +36,7 @@ _CAPTION_CREDIT = re.compile(
 )
 _BYLINE = re.compile(r"^by\s+(?P<names>.+?)(?:\s*\((?P<outlet>[^)]+)\)|\s+with\s+(?P<with>[\w .-]+))?\s*$", re.I)
 _DATELINE_OUTLET = re.compile(
-    r"^[A-Z][A-Z .'-]+,\s[^(\n]{0,60}?\((?P<paren>[A-Za-z .]+)\)\s*(?:--|-|–|—)|^[A-Z][A-Z .'-]+,\s[^/\n]{0,40}/(?P<slash>[A-Z]{2,})/"
+    r"^[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,3}(?:,\s[^(\n]{0,60}?)?\s*\((?P<paren>[A-Za-z .]+)\)\s*(?:--|-|–|—)|^[A-Z][A-Z .'-]+,\s[^/\n]{0,40}/(?P<slash>[A-Z]{2,})/"
     r"|,\s*(?P<tail>[A-Z]{2,5})\s*--"
 )
 _INSTITUTION_LINE = re.compile(
@@ -278,6 +278,7 @@ def _read_credits(article: Article, paragraphs: list[Paragraph]) -> None:
                 article.source = article.source or source.group(1).strip()
     if article.source:
         article.credited.append(article.source)
+    article.credited = list(dict.fromkeys(article.credited))
 
 
 def parse_html(html: str, published: dt.date | None = None, source: str = "") -> Article:
@@ -302,7 +303,7 @@ def parse_html(html: str, published: dt.date | None = None, source: str = "") ->
     article.url = data.get("url") or ""
     if data.get("author"):
         article.authors = [a.strip() for a in re.split(r";|,|\band\b", data["author"]) if a.strip()]
-    if article.source:
+    if article.source and article.source not in article.credited:
         article.credited.append(article.source)
     return article
 

@@ -16,6 +16,7 @@ _NO_MEETING_CUES = re.compile(
     r"|\b(?:separate|own|later|earlier) (?:news|press) (?:conference|briefing)\b|\bspeaking (?:in|at|to)\b"
     r"|^\s*(?:earlier|later|before leaving|after returning)\b)|\bon X\b|\b(?:wrote|posted) on\b"
 )
+_AT_THE_MEETING = re.compile(r"\b(?:during|at|in) the (?:talks|meeting|session|discussions|retreat|summit)\b", re.I)
 _TOLD = re.compile(r"\btold (?P<the>the |The )?(?P<name>[A-Z][\w’'-]*(?: [A-Z][\w’'-]*){0,3})")
 _MEDIA_HEADS = {"times", "post", "news", "daily", "herald", "nation", "journal", "agency", "radio", "tv", "television",
                 "broadcasting", "tribune", "guardian", "telegraph", "gazette", "press"}
@@ -57,6 +58,12 @@ def link_statements(statements: list[Statement], meetings: list[Meeting], articl
         if not theirs and role and len(summits) == 1 and summits[0].start <= statement.start:
             summits[0].participants.append(speaker)
             theirs = [summits[0]]
+        if not theirs and _AT_THE_MEETING.search(statement.text):
+            # "During the talks, Germany's X argued ...": said at the meeting told before, so X was there.
+            told = [m for m in held if m.start <= statement.start and len(m.participants) >= 2]
+            if told:
+                told[-1].participants.append(speaker)
+                theirs = [told[-1]]
         if not theirs:
             continue
         here = [m for m in theirs if any(a <= statement.start < b or statement.start <= a < statement.end for a, b in m.told)]

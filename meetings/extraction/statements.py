@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from typing import Callable
 
 from .lexicon import NEEDS_CONTENT, PARTICLE_VERBS, SPEECH_VERBS
+from .meeting_triggers import future
 from .sentences import Sentence
 from .types import Person, Statement
 
@@ -110,9 +111,17 @@ def _subject_of_speech_verb(sentence: Sentence, discourse) -> Speakers:
     for token in sentence.span:
         if not _is_speech_verb(token) or any(a <= token.idx < b for a, b in quoted):
             continue  # a verb inside the quotation is the speaker's words, not the attribution
+        if future(token):
+            continue  # "are expected to announce", "will urge": words not yet said
         for subject in _subjects(token):
+            if subject.lower_ == "they" and discourse is not None:
+                # "..., during which they reaffirmed": the people of the meeting just told.
+                members = [p for p in discourse.people_just_met(sentence) if p not in found.people]
+                found.people.extend(members)
+                found.cue = found.cue or (token.lemma_ if members else "")
+                continue
             if discourse is not None and _group_of_people(subject):
-                members = [p for p in discourse.group(subject.lemma_.lower()) if p not in found.people]
+                members = [p for p in discourse.speakers_holding(subject.lemma_.lower()) if p not in found.people]
                 found.people.extend(members)
                 found.cue = found.cue or (token.lemma_ if members else "")
                 continue
