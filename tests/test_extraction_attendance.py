@@ -249,3 +249,16 @@ def test_briefing_the_ministers_and_representing_a_country_join_the_gathering():
     )
     assert [(m[0], m[3]) for m in meetings(result)] == [
         ("held", ["Ana Duarte", "Ruth Wanjiru", "Tomas Vidal"]), ("held", ["Olav Lunde", "Tomas Vidal"])]
+
+
+def test_the_leaders_are_the_heads_who_met_not_the_ministers_told_after_them():
+    result = run(
+        "President Luiz Ramos hosted King Olav Lunde and Prime Minister Kofi Mensah in Cairo on Tuesday "
+        "for a summit.\n\n"
+        "The summit was preceded on Monday by a meeting in Cairo of the three countries' trade ministers, "
+        "Ana Duarte of Chile, Tomas Vidal of Peru and Lena Berg of Norway, who finalised the draft.\n\n"
+        "The three leaders agreed to hold their next summit in Lima."
+    )
+    found = {(status, tuple(people)) for status, _, _, people in meetings(result)}
+    assert ("held", ("Ana Duarte", "Lena Berg", "Tomas Vidal")) in found
+    assert ("planned", ("Kofi Mensah", "Luiz Ramos", "Olav Lunde")) in found

@@ -71,6 +71,9 @@ class Discourse:
         """'The two presidents', 'the leaders': the people of the meeting told last (all of a summit's);
         before any meeting is told, the last two people named who hold that office."""
         held = [m for m in reversed(self.meetings) if m.status == "held" and len(m.participants) >= 2]
+        if office == "leader":
+            # "The three leaders": heads of state or government, not the ministers who met before them.
+            held = [m for m in held if sum(map(_leads, m.participants)) >= 2] or held
         if held:
             people = list(held[0].participants)
             if held[0].summit_like:
@@ -149,3 +152,12 @@ def _main_subject(sentence: Sentence) -> Person | None:
                 return person
     people = [m.person for m in sentence.mentions if m.person is not None]
     return people[0] if people else None
+
+
+_HEADS = ("president", "prime minister", "premier", "chancellor", "king", "queen", "emir", "amir", "sultan",
+          "crown prince", "monarch", "head of state", "head of government")
+
+
+def _leads(person: Person) -> bool:
+    role = (person.role or "").lower()
+    return any(h in role for h in _HEADS) and "vice" not in role and "deputy" not in role

@@ -254,6 +254,14 @@ def _attended_meeting_told_before(token, subjects, sentence: Sentence, nested, p
     parties.addition = [addition]
 
 
+def _of_officials_named(noun, nested) -> bool:
+    """Does the meeting noun's phrase say whose meeting it is: 'of the foreign ministers, ...'?"""
+    return noun.lower_ in MEETING_NOUNS | GATHERING_NOUNS and any(
+        t.dep_ == "prep" and t.lower_ == "of" and t.i not in nested and any(
+            g.dep_ == "pobj" and g.tag_ == "NNS" and g.lemma_.lower() in _PEOPLE_NOUNS for g in t.children)
+        for t in noun.subtree)
+
+
 def _noun_parties(trigger: Trigger, sentence: Sentence, nested: set[int]) -> _Parties:
     """'A's talks with B', 'the meeting between A and B', 'a meeting of A and B', 'after their talks', 'in a
     phone call, A told B'."""
@@ -274,6 +282,11 @@ def _noun_parties(trigger: Trigger, sentence: Sentence, nested: set[int]) -> _Pa
             parties.add(people, objects=True)
             if child.lower_ == "between":
                 between = people
+    if not parties.objects and _of_officials_named(token, nested):
+        # "a meeting in Cairo of the three countries' foreign ministers, A of X, B of Y and C of Z"
+        relative = {t.i for c in token.subtree if c.dep_ == "relcl" for t in c.subtree}
+        parties.add([p for t in _subtree_without(token, nested | relative) if (p := sentence.person_of(t))],
+                    objects=True)
     if possessor or len(between) >= 2:
         return parties
     governing = _governing_subjects(token, sentence)

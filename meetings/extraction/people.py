@@ -231,8 +231,8 @@ def find_mentions(paragraph_text: str, paragraph_index: int, offset: int, contex
         if mention:
             mentions.append(mention)
         i = j + 1
-    _promote_listed(mentions, doc, offset)
     _offices_of_a_list(mentions, doc, offset)
+    _promote_listed(mentions, doc, offset)
     return mentions
 
 
@@ -262,6 +262,8 @@ def _offices_of_a_list(mentions: list[Mention], doc, offset: int) -> None:
         words = [c.text for c in plural.children if c.dep_ in {"compound", "amod"} and c.lower_ in OFFICE_WORDS
                  and c.i < plural.i]
         mention.role = " ".join([*words, plural.lemma_]).title()
+        if mention.rule == "weak":
+            mention.rule = "listed"  # named as one of "the foreign ministers": a person
 
 
 def _promote_listed(mentions: list[Mention], doc, offset: int) -> None:
@@ -284,7 +286,10 @@ def _promote_listed(mentions: list[Mention], doc, offset: int) -> None:
         head = next((t for t in tokens if t.head not in tokens or t.head is t), tokens[-1])
         linked = [head.head] if head.dep_ in {"conj", "appos"} else []
         linked += [c for c in head.children if c.dep_ in {"conj", "appos"}]
-        if any(person_at(t) for t in linked):
+        start, end = mention.start - offset, mention.end - offset
+        place = any(e.label_ in {"GPE", "LOC"} and start <= e.start_char and e.end_char <= end
+                    and (e.end_char - e.start_char) * 2 >= end - start for e in doc.ents)  # "New Alamein"
+        if any(person_at(t) for t in linked) and not place:
             mention.rule = "listed"
 
 
