@@ -7,7 +7,7 @@ PORT ?= 8000
 
 WORKERS ?= 4
 
-.PHONY: run serve test test-sqlite test-postgres install install-test benchmark demo-fixture clean
+.PHONY: run serve worker test test-sqlite test-postgres install install-test benchmark demo-fixture clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -32,11 +32,16 @@ run: install
 
 # Production: gunicorn with WORKERS sync workers (2 per core is a good start; 4 on a 2-core machine).
 # Needs DJANGO_SECRET_KEY, DJANGO_ALLOWED_HOSTS and DATABASE_URL in the environment (see README).
+# Run `make worker` beside it (same environment): admin uploads are extracted by that task worker.
 serve: install
 	$(BIN)/python manage.py migrate --noinput
 	DJANGO_DEBUG=false $(BIN)/python manage.py collectstatic --noinput -v0
 	DJANGO_DEBUG=false $(BIN)/gunicorn config.wsgi --bind $(HOST):$(PORT) --workers $(WORKERS) \
 		--timeout 60 --max-requests 2000 --max-requests-jitter 200 --access-logfile -
+
+# The task worker (django-tasks-db): runs the extraction and storing of articles uploaded in the admin.
+worker: install
+	DJANGO_DEBUG=false $(BIN)/python manage.py db_worker
 
 # The whole suite, against SQLite and then against a PostgreSQL server that
 # scripts/with-postgres.sh installs (Debian's postgresql) and starts itself.

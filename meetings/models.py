@@ -6,6 +6,7 @@ POLECAT's CONSULT events (visit, third-party, multilateral, phone).
 """
 from __future__ import annotations
 
+from django.conf import settings
 from django.contrib.postgres.indexes import GinIndex
 from django.contrib.postgres.search import SearchVectorField
 from django.db import models
@@ -231,6 +232,46 @@ class ArticleFile(models.Model):
 
     def __str__(self) -> str:
         return self.name or f"file of article {self.article_id}"
+
+
+class ArticleUpload(models.Model):
+    """An article uploaded in the admin, on its way in: its bytes, then what its one extraction
+    gave (kept for the curator to confirm, so the article is never extracted twice), then the
+    article it became, or why it failed."""
+
+    class Status(models.TextChoices):
+        QUEUED = "queued", "Queued for extraction"
+        RUNNING = "running", "Extracting"
+        READY = "ready", "Extracted: confirm to import"
+        STORING = "storing", "Queued for storing"
+        DONE = "done", "Done"
+        FAILED = "failed", "Failed"
+
+    name = models.CharField(max_length=300)
+    raw = models.BinaryField(help_text="The file's bytes (a pasted article: its text in UTF-8); dropped once stored.")
+    published = models.DateField(null=True, blank=True)
+    source = models.CharField("outlet", max_length=200, blank=True)
+    status = models.CharField(max_length=10, choices=Status.choices, default=Status.QUEUED)
+    outcome = models.CharField(max_length=10, blank=True, help_text="imported, updated or duplicate, once done.")
+    error = models.TextField(blank=True)
+    extraction = models.JSONField(null=True, blank=True, help_text="What the extraction gave, until it is stored.")
+    report = models.JSONField(default=dict, blank=True, help_text="Records to be created or matched; once done, those that were.")
+    article = models.ForeignKey(Article, null=True, blank=True, on_delete=models.SET_NULL, related_name="uploads")
+    task_id = models.CharField(max_length=64, blank=True)
+    uploaded_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL,
+                                    related_name="+")
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        ordering = ["-created_at"]
+
+    def __str__(self) -> str:
+        return f"{self.name} ({self.get_status_display().lower()})"
+
+    @property
+    def in_progress(self) -> bool:
+        return self.status in {self.Status.QUEUED, self.Status.RUNNING, self.Status.STORING}
 
 
 class Meeting(Curated):

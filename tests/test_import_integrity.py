@@ -20,7 +20,7 @@ HTML = ARTICLES / "africanews-2024-02-19-au-summit-addis-ababa.html"
 pytestmark = pytest.mark.django_db
 
 
-def nothing_found(parsed: x.Article) -> x.Extraction:
+def nothing_found(parsed: x.Article, docs=None) -> x.Extraction:
     """An extraction that finds nothing: these tests are about what the importer does around it."""
     return x.Extraction(article=parsed, people=[], organisations=[], countries=[], meetings=[], statements=[])
 
@@ -33,7 +33,7 @@ def test_an_exception_in_extraction_fails_that_article_alone(tmp_path, monkeypat
     for n in range(3):
         (tmp_path / f"article-{n}.txt").write_text(story(n), encoding="utf-8")
 
-    def extract(parsed):
+    def extract(parsed, docs=None):
         if parsed.filename == "article-1.txt":
             raise RuntimeError("the parser fell over")
         return nothing_found(parsed)

@@ -26,11 +26,19 @@ from .statement_links import link_statements
 from .statement_reader import StatementReader
 from .types import Article, Extraction
 
-__all__ = ["extract", "extract_article", "parser_texts"]
+__all__ = ["extract", "extract_article", "parse_articles", "parser_texts"]
 
 
 def extract_article(path: str | Path, published: dt.date | None = None, source: str = "") -> Extraction:
     return extract(read_article(path, published=published, source=source))
+
+
+def parse_articles(articles: list[Article], batch_size: int = 64) -> list[list]:
+    """The docs `extract(article, docs)` reads, for several articles in one nlp.pipe batch;
+    each article's list is what `extract` would parse itself."""
+    texts = [parser_texts(article) for article in articles]
+    docs = iter(nlp.parse([text for article_texts in texts for text in article_texts], batch_size=batch_size))
+    return [[next(docs) for _ in article_texts] for article_texts in texts]
 
 
 def extract(article: Article, docs=None) -> Extraction:

@@ -12,7 +12,9 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import logging
+import os
 from collections import Counter
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -71,33 +73,68 @@ def content_hash(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
 
 
+@dataclass
+class Prepared:
+    """An article read and checked, ready for extraction: its name, bytes, hash and parsed text."""
+
+    name: str
+    raw: bytes
+    digest: str
+    parsed: x.Article
+
+
+def article_prepare(*, path: str | Path | None = None, text: str | None = None, raw: bytes | None = None,
+                    filename: str = "", published: dt.date | None = None, source: str = "") -> Prepared:
+    """Read an article from a file, or from its text (and the bytes it was decoded from, when it
+    was uploaded). Raises ArticleError, naming the article, when it cannot be read."""
+    name = filename or (Path(path).name if path else "pasted article")
+    if path is not None:
+        raw = _read(path)
+        text = decode(raw, path)
+    elif raw is None:
+        raw = (text or "").encode("utf-8")
+    parsed = _parse_text(text or "", name, published, source)
+    return Prepared(name, raw, content_hash(raw), parsed)
+
+
+def article_duplicate(prepared: Prepared, *, update: bool = False) -> ImportResult | None:
+    """The "duplicate" result when the article is stored already and not to be updated: its
+    extraction can be spared."""
+    existing = _stored(prepared.digest, prepared.parsed)
+    return ImportResult(prepared.name, "duplicate", article=existing) if existing and not update else None
+
+
+def extraction_failed(name: str, reason: str) -> ImportResult:
+    """A bug on one article must not stop a folder's import: it fails alone, with the reason."""
+    return ImportResult(name, "failed", error=f"{name}: extraction failed: {reason}")
+
+
 def article_import(*, path: str | Path | None = None, text: str | None = None, raw: bytes | None = None,
                    filename: str = "", published: dt.date | None = None, source: str = "",
                    update: bool = False, dry_run: bool = False) -> ImportResult:
-    """Import one article from a file, or from its text (and the bytes it was decoded
-    from, when it was uploaded). Never raises for a bad article: the result names the
-    article and says what failed, and the database is left as it was."""
-    name = filename or (Path(path).name if path else "pasted article")
+    """Import one article: read, extract, store. Never raises for a bad article: the result
+    names the article and says what failed, and the database is left as it was."""
     try:
-        if path is not None:
-            raw = _read(path)
-            text = decode(raw, path)
-        elif raw is None:
-            raw = (text or "").encode("utf-8")
-        parsed = _parse_text(text or "", name, published, source)
+        prepared = article_prepare(path=path, text=text, raw=raw, filename=filename, published=published,
+                                   source=source)
     except ArticleError as exc:
-        return ImportResult(name, "failed", error=str(exc))
-
-    digest = content_hash(raw)
-    existing = _stored(digest, parsed)
-    if existing and not update:
-        return ImportResult(name, "duplicate", article=existing)  # spares the extraction
+        return ImportResult(filename or (Path(path).name if path else "pasted article"), "failed", error=str(exc))
+    duplicate = article_duplicate(prepared, update=update)
+    if duplicate:
+        return duplicate
     try:
-        extraction = extract(parsed)
-    except Exception as exc:  # a bug on one article must not stop a folder's import
-        log.exception("extraction of %s failed", name)
-        return ImportResult(name, "failed", error=f"{name}: extraction failed: {type(exc).__name__}: {exc}")
+        extraction = extract(prepared.parsed)
+    except Exception as exc:  # noqa: BLE001 (any bug in the engine fails this article alone)
+        log.exception("extraction of %s failed", prepared.name)
+        return extraction_failed(prepared.name, f"{type(exc).__name__}: {exc}")
+    return article_store(prepared, extraction, update=update, dry_run=dry_run)
 
+
+def article_store(prepared: Prepared, extraction: x.Extraction, *, update: bool = False,
+                  dry_run: bool = False) -> ImportResult:
+    """Store what was extracted from an article, in one transaction (none of it when it fails,
+    or for a `dry_run`, whose result still says what would be created and matched)."""
+    name, raw, digest, parsed = prepared.name, prepared.raw, prepared.digest, prepared.parsed
     try:
         with transaction.atomic():
             hold_record_writes_lock()
@@ -379,13 +416,15 @@ def _unique_slug(model, text: str) -> str:
     return slug
 
 
-def import_paths(paths, *, published=None, source="", update=False):
-    """Every article file under `paths` (folders recursively), in a stable order."""
-    files = []
+def article_files(paths) -> Iterator[Path]:
+    """Every article file under `paths` (folders recursively), in a stable order, found as
+    they are read: a folder of a million files is never listed in memory at once."""
     for path in map(Path, paths):
-        if path.is_dir():
-            files.extend(sorted(p for p in path.rglob("*") if p.is_file() and not p.name.startswith(".")
-                                and not p.name.endswith(".json")))
-        else:
-            files.append(path)
-    return files
+        if not path.is_dir():
+            yield path
+            continue
+        for folder, subfolders, names in os.walk(path):
+            subfolders.sort()
+            for name in sorted(names):
+                if not name.startswith(".") and not name.endswith(".json"):
+                    yield Path(folder) / name

@@ -20,7 +20,7 @@ def fill_years(apps, schema_editor):
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('meetings', '0007_stored_counts_on_people_and_organisations'),
+        ('meetings', '0008_stored_counts_on_people_and_organisations'),
     ]
 
     operations = [

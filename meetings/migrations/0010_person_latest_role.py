@@ -18,7 +18,7 @@ def fill_latest_role(apps, schema_editor):
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('meetings', '0008_country_meetings_per_year'),
+        ('meetings', '0009_country_meetings_per_year'),
     ]
 
     operations = [

@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('meetings', '0009_person_latest_role'),
+        ('meetings', '0010_person_latest_role'),
     ]
 
     operations = [

@@ -25,7 +25,7 @@ def fill_counts(apps, schema_editor):
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('meetings', '0006_full_text_search'),
+        ('meetings', '0007_article_uploads'),
     ]
 
     operations = [
