@@ -15,13 +15,36 @@ from .forms import ArticleImportForm, ReviewForm, SplitForm
 from .models import (
     Article, ArticleUpload, Country, Meeting, MeetingSource, Organisation, Participation, Person, Statement,
 )
-from .services import curation, uploads
+from .services import counters, curation, uploads
 from .services.importing import LOW_CONFIDENCE
 
 PROVENANCE = ("confidence", "extraction_rule", "review_note")
 
 
-class CuratedAdmin(admin.ModelAdmin):
+class CountsKeptAdmin(admin.ModelAdmin):
+    """A save or delete recounts the stored counts (services/counters.py) of the records the
+    edited rows, inline rows included, pointed at before the change and point at after it."""
+
+    def save_model(self, request, obj, form, change):
+        form.counts_touched = counters.touched_by(self.model, [obj.pk]) if change else counters.Touched()
+        super().save_model(request, obj, form, change)
+
+    def save_related(self, request, form, formsets, change):
+        super().save_related(request, form, formsets, change)
+        counters.counters_refresh(form.counts_touched | counters.touched_by(self.model, [form.instance.pk]))
+
+    def delete_model(self, request, obj):
+        touched = counters.touched_by(self.model, [obj.pk])
+        super().delete_model(request, obj)
+        counters.counters_refresh(touched)
+
+    def delete_queryset(self, request, queryset):
+        touched = counters.touched_by(self.model, list(queryset.values_list("pk", flat=True)))
+        super().delete_queryset(request, queryset)
+        counters.counters_refresh(touched)
+
+
+class CuratedAdmin(CountsKeptAdmin):
     """Records which fields a curator changed, and offers 'mark reviewed'."""
 
     actions = ["mark_reviewed"]
@@ -238,7 +261,7 @@ class StatementAdmin(CuratedAdmin):
 
 
 @admin.register(Article)
-class ArticleAdmin(admin.ModelAdmin):
+class ArticleAdmin(CountsKeptAdmin):
     list_display = ["title", "source", "published", "imported_at"]
     list_filter = ["source"]
     search_fields = ["title", "source", "text"]

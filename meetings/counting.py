@@ -30,8 +30,10 @@ class CappedPaginator(Paginator):
 
     cap = CAP
 
-    def __init__(self, object_list, per_page, *args, rows=None, **kwargs):
+    def __init__(self, object_list, per_page, *args, rows=None, cap=None, **kwargs):
         super().__init__(object_list, per_page, *args, **kwargs)
+        if cap is not None:
+            self.cap = cap
         # The unfiltered queryset (joins, annotations) that fetches a page's rows by id; the filters were
         # applied once, to find the ids, and need not run again.
         self.rows = rows if rows is not None else object_list

@@ -10,6 +10,11 @@ from django.http import QueryDict
 
 NOT_FILTERS = {"page", "format", "o"}
 
+# Facets count the first rows of the list in the model's own order (newest first for meetings, statements
+# and articles), read from that order's index: counting every row of an unfiltered list took 14 s over
+# a million statements. A list with more results says its facets are counts among these rows.
+FACET_ROWS = 200
+
 
 @dataclass
 class Choice:
@@ -62,14 +67,22 @@ def compute(filterset_class, params: QueryDict, queryset, specs: list[FacetSpec]
     Nothing is counted while a filter value is invalid: the page is showing that error.
     """
     facets = []
+    first_rows = {}  # the facets whose own filter is not in use share one list of rows
+    model = queryset.model
     for spec in specs:
         others = params.copy()
         for key in NOT_FILTERS | {spec.param}:
             others.pop(key, None)
-        filterset = filterset_class(others, queryset=queryset)
-        if not filterset.is_valid():
-            return []
-        matching = queryset.model._default_manager.filter(pk__in=filterset.qs.values("pk"))
+        key = others.urlencode()
+        if key not in first_rows:
+            filterset = filterset_class(others, queryset=queryset)
+            if not filterset.is_valid():
+                return []
+            # The ids as values, not a subquery: the planner then looks the rows up by id instead of
+            # scanning the table to join them (99 ms for the meetings' status facet).
+            first_rows[key] = list(filterset.qs.order_by(*model._meta.ordering).values_list("pk", flat=True)
+                                   [:FACET_ROWS])
+        matching = model._default_manager.filter(pk__in=first_rows[key])
         selected = params.get(spec.param, "")
         rows = [(v, (spec.labels or {}).get(v, label), n) for v, label, n in spec.count(matching)]
         shown = rows[: spec.limit]

@@ -24,7 +24,7 @@ def _text_query(fields: list[str], text: str) -> Q:
     return query
 
 
-def _count(model_name: str, field: str) -> Subquery:
+def count_of(model_name: str, field: str) -> Subquery:
     """COUNT(*) of the rows of `model_name` whose `field` is the outer row, as a correlated subquery.
 
     Counting each relation in its own subquery keeps the relations from
@@ -38,6 +38,23 @@ def _count(model_name: str, field: str) -> Subquery:
     # COUNT(*), not COUNT(id): the foreign key's index alone answers it (an index-only scan, no table rows).
     count = Func(template="COUNT(*)", output_field=IntegerField())
     return Subquery(rows.annotate(n=count).values("n"), output_field=IntegerField())
+
+
+def latest_role():
+    """The office most recently reported for the outer person (their latest meeting's, else their latest
+    statement's), "" when none: stored as Person.latest_role by services/counters.py."""
+    from .models import Participation, Statement
+
+    latest_participation = Participation.objects.filter(person=OuterRef("pk")).exclude(role="").order_by(
+        models.F("meeting__date").desc(nulls_last=True), "-pk"
+    )
+    latest_statement = Statement.objects.filter(speaker=OuterRef("pk")).exclude(role="").order_by(
+        models.F("date").desc(nulls_last=True), "-pk"
+    )
+    return models.functions.Coalesce(
+        Subquery(latest_participation.values("role")[:1]), Subquery(latest_statement.values("role")[:1]),
+        models.Value(""), output_field=models.CharField(),
+    )
 
 
 # How many of an entity's latest meetings its "most frequent counterparts" are drawn from.
@@ -68,7 +85,7 @@ class CountryQuerySet(models.QuerySet):
         return self.get(code=code)
 
     def with_counts(self):
-        return self.annotate(meetings_held_count=_count("Meeting", "country"), people_count=_count("Person", "country"))
+        return self.annotate(meetings_held_count=count_of("Meeting", "country"), people_count=count_of("Person", "country"))
 
     def search(self, text: str):
         return self.filter(_text_query(["name", "code"], text)) if text.strip() else self
@@ -85,10 +102,14 @@ class CountryQuerySet(models.QuerySet):
             .order_by("-shared_meetings", "name")
         )
 
-    def met_by(self, person):
-        """Countries represented at `person`'s meetings (other than their own), with how many meetings."""
+    def met_by(self, person, within: int = RECENT_MEETINGS):
+        """Countries represented at `person`'s latest `within` meetings (other than their own), with how many."""
+        from .models import Meeting, Participation
+
+        theirs = Participation.objects.filter(person=person).values("meeting_id")
+        recent = Meeting.objects.filter(pk__in=theirs).values("pk")[:within]
         return (
-            self.filter(participations__meeting__participations__person=person)
+            self.filter(participations__meeting__in=recent)
             .exclude(pk=person.country_id)
             .annotate(shared_meetings=Count("participations__meeting", distinct=True))
             .order_by("-shared_meetings", "name")
@@ -103,6 +124,12 @@ class CountryQuerySet(models.QuerySet):
         )
 
 
+class CountryYearQuerySet(models.QuerySet):
+    def per_year(self) -> list[tuple[int, int]]:
+        """(year, meetings), oldest first: the stored counts, in the shape of MeetingQuerySet.per_year()."""
+        return list(self.order_by("year").values_list("year", "meetings"))
+
+
 class OrganisationQuerySet(FacetQuerySet):
     def forums_of(self, meetings):
         """Organisations in whose frame `meetings` were held, with how many of them."""
@@ -112,38 +139,11 @@ class OrganisationQuerySet(FacetQuerySet):
             .order_by("-shared_meetings", "name")
         )
 
-    def with_counts(self):
-        return self.annotate(
-            meetings_count=_count("Meeting", "organisation"), people_count=_count("Person", "organisation")
-        )
-
     def search(self, text: str):
         return site_search.apply(self, text, fallback=["name", "acronym", "aliases"])
 
 
 class PersonQuerySet(FacetQuerySet):
-    def with_latest_role(self):
-        """Annotate the office most recently reported for each person."""
-        from .models import Participation, Statement
-
-        latest_participation = Participation.objects.filter(person=OuterRef("pk")).exclude(role="").order_by(
-            models.F("meeting__date").desc(nulls_last=True), "-pk"
-        )
-        latest_statement = Statement.objects.filter(speaker=OuterRef("pk")).exclude(role="").order_by(
-            models.F("date").desc(nulls_last=True), "-pk"
-        )
-        return self.annotate(
-            latest_role=models.functions.Coalesce(
-                Subquery(latest_participation.values("role")[:1]),
-                Subquery(latest_statement.values("role")[:1]),
-            )
-        )
-
-    def with_counts(self):
-        return self.annotate(
-            meetings_count=_count("Participation", "person"), statements_count=_count("Statement", "speaker")
-        )
-
     def search(self, text: str):
         return site_search.apply(self, text, fallback=["name", "aliases"],
                                  fuzzy="name")
@@ -190,7 +190,7 @@ class ArticleQuerySet(FacetQuerySet):
 
     def with_counts(self):
         return self.annotate(
-            meetings_count=_count("MeetingSource", "article"), statements_count=_count("Statement", "article")
+            meetings_count=count_of("MeetingSource", "article"), statements_count=count_of("Statement", "article")
         )
 
 
@@ -221,8 +221,9 @@ class MeetingQuerySet(FacetQuerySet):
         """Meetings at which people of both countries took part."""
         from .models import Participation
 
-        attended = Participation.objects.filter(meeting=OuterRef("pk"))
-        return self.filter(Exists(attended.filter(country=first)), Exists(attended.filter(country=second)))
+        # Two semi-joins on participation_country_idx (index-only), not two EXISTS probed for every meeting.
+        return self.filter(pk__in=Participation.objects.filter(country=first).values("meeting_id")).filter(
+            pk__in=Participation.objects.filter(country=second).values("meeting_id"))
 
     def in_period(self, start: dt.date, end: dt.date):
         return self.filter(date__gte=start, date__lte=end)
@@ -277,10 +278,9 @@ class MeetingQuerySet(FacetQuerySet):
             return self.filter(site_search.fallback_condition(fields, text)).distinct() if text.strip() else self
 
         def related(text):
-            people = Person.objects.search(text).values("pk")
-            return [Participation.objects.filter(person__in=people).values("meeting_id"),
-                    self.model._base_manager.filter(organisation__in=Organisation.objects.search(text).values("pk"))
-                    .values("pk")]
+            people = site_search.matching_ids(Person, text, fuzzy="name")
+            return [Q(pk__in=Participation.objects.filter(person__in=people).values("meeting_id")),
+                    Q(organisation__in=site_search.matching_ids(Organisation, text))]
 
         def excluded(term):
             return Q(Exists(Participation.objects.filter(meeting=OuterRef("pk"),
@@ -313,7 +313,7 @@ class StatementQuerySet(FacetQuerySet):
         from .models import Person
 
         def related(text):
-            return [self.model._base_manager.filter(speaker__in=Person.objects.search(text).values("pk")).values("pk")]
+            return [Q(speaker__in=site_search.matching_ids(Person, text, fuzzy="name"))]
 
         def excluded(term):
             return Q(speaker__in=site_search.named_people(term))
@@ -327,5 +327,5 @@ class StatementQuerySet(FacetQuerySet):
         """Each office the speaker was given, with first and last statement dates and how often."""
         return (
             self.exclude(role="").order_by().values("role")
-            .annotate(first=Min("date"), last=Max("date"), times=Count("pk"))
+            .annotate(first=Min("date"), last=Max("date"), times=Count("*"))  # COUNT(*): statement_speaker_role_idx alone
         )

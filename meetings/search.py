@@ -124,11 +124,36 @@ def fallback_condition(fields: list[str], text: str) -> Q:
     return condition
 
 
-def apply(queryset, text: str, *, fallback: list[str], related=None, fuzzy: str | None = None, excluded=None):
-    """Filter `queryset` to what matches `text`, best first on PostgreSQL.
+# Matches beyond this many are not ranked: ranking reads every match's document (166,000 statements
+# hold "cooperation": 2.8 s). A search with more matches lists them in the list's own order instead
+# (newest first), read from that order's index and stopping at the page.
+RANKED = 250
+# A search's list stops here ("1,000+ results"): counting further read tens of thousands of matches a view.
+SEARCH_CAP = 1_000
 
-    `related(text)` gives querysets of further matching ids, one column each
-    (meetings whose participant matches); `fuzzy` names a field compared by
+
+def own_conditions(text: str, fuzzy: str | None = None) -> list[Q]:
+    """The record's own document matches; or, for a plain query, `fuzzy` is a near spelling. Each is
+    served by its own GIN index; OR-ed, the planner scanned every person to compare their names (130 ms)."""
+    own = [Q(search_document=web_query(text))]
+    if fuzzy and is_plain(text):
+        own.append(Q(**{f"{fuzzy}__trigram_word_similar": text}))
+    return own
+
+
+def matching_ids(model, text: str, fuzzy: str | None = None, limit: int = RANKED) -> list[int]:
+    """Ids of up to `limit` records that match `text` themselves (people named so): one UNION of index scans.
+
+    Given to another model's search as values, so that its plan looks their rows up by index."""
+    parts = [model._base_manager.filter(c).order_by().values_list("pk", flat=True) for c in own_conditions(text, fuzzy)]
+    return list((parts[0].union(*parts[1:]) if len(parts) > 1 else parts[0])[:limit])
+
+
+def apply(queryset, text: str, *, fallback: list[str], related=None, fuzzy: str | None = None, excluded=None):
+    """Filter `queryset` to what matches `text`: on PostgreSQL the best first when few match.
+
+    `related(text)` gives further conditions, each served by an index (a
+    statement whose speaker matches); `fuzzy` names a field compared by
     trigram word similarity; `excluded(term)` gives the condition a `-term`
     also rules out (a statement whose speaker is named so), as on SQLite,
     where the fallback fields include the speaker's name.
@@ -137,23 +162,22 @@ def apply(queryset, text: str, *, fallback: list[str], related=None, fuzzy: str 
         return queryset
     if not on_postgres():
         return queryset.filter(fallback_condition(fallback, text))
-    query = web_query(text)
-    own = Q(search_document=query)
-    rank = SearchRank(F("search_document"), query)
-    if fuzzy and is_plain(text):
-        own |= Q(**{f"{fuzzy}__trigram_word_similar": text})
-        rank = Greatest(rank, TrigramWordSimilarity(text, fuzzy))
-    # The ids that match, as one UNION of index scans (its own document; related records): OR-ed in
-    # one WHERE, the planner would scan the whole table and misjudge how many rows it must rank.
-    parts = [queryset.model._base_manager.filter(own).order_by().values("pk")]
-    if related is not None:
-        parts += [part.order_by() for part in related(text)]
-    matching = parts[0].union(*parts[1:]) if len(parts) > 1 else parts[0]
-    ordering = queryset.query.order_by or queryset.model._meta.ordering
-    queryset = queryset.annotate(search_rank=rank).filter(pk__in=matching)
+    model = queryset.model
+    conditions = [*own_conditions(text, fuzzy), *(related(text) if related is not None else [])]
+    ordering = queryset.query.order_by or model._meta.ordering
     for term in parse(text).excluded if excluded is not None else []:
         queryset = queryset.exclude(excluded(term))
-    return queryset.order_by("-search_rank", *ordering)
+    # Up to RANKED + 1 matches of each condition, as a UNION of index scans that stop there (in no order:
+    # walking the list's order to find them cost more); OR-ed in one WHERE, the planner scanned the table.
+    parts = [model._base_manager.filter(c).order_by().values_list("pk", flat=True)[: RANKED + 1] for c in conditions]
+    matching = list(parts[0].union(*parts[1:]) if len(parts) > 1 else parts[0])
+    if len(matching) > RANKED:
+        return queryset.filter(reduce(or_, conditions)).order_by(*ordering)
+    query = web_query(text)
+    rank = SearchRank(F("search_document"), query)
+    if fuzzy and is_plain(text):
+        rank = Greatest(rank, TrigramWordSimilarity(text, fuzzy))
+    return queryset.annotate(search_rank=rank).filter(pk__in=matching).order_by("-search_rank", *ordering)
 
 
 def named_people(term: str):
@@ -242,12 +266,14 @@ class Group:
     count: int
     hits: list[Hit]
     list_url: str
+    more: bool = False  # more than `count` match
 
 
 def search_everything(text: str, per_group: int = 8) -> list[Group]:
     """The best matches of each kind of record, with how many there are: two queries a kind."""
     from django.urls import reverse
 
+    from .counting import capped_count
     from .models import Article, Meeting, Organisation, Person, Statement
 
     kinds = [
@@ -268,7 +294,9 @@ def search_everything(text: str, per_group: int = 8) -> list[Group]:
         matches = queryset.search(text)
         rows = list(with_headlines(matches, text, fields)[:per_group])
         hits = [_hit(key, obj, text) for obj in rows]
-        groups.append(Group(key, label, matches.count(), hits, f"{reverse(list_name)}?{_q(text)}"))
+        count = capped_count(matches, SEARCH_CAP)  # "1,000+": an exact count read every match
+        groups.append(Group(key, label, min(count, SEARCH_CAP), hits, f"{reverse(list_name)}?{_q(text)}",
+                            more=count > SEARCH_CAP))
     return groups
 
 

@@ -85,7 +85,7 @@ def person(p, absolute: Absolute) -> dict:
         "aliases": p.aliases,
         "country": country_code(p.country),
         "organisation": _slug(p.organisation),
-        "latest_role": getattr(p, "latest_role", None),
+        "latest_role": p.latest_role or None,
         "wikidata_id": p.wikidata_id or None,
     }
     for count in ("meetings_count", "statements_count"):

@@ -39,6 +39,8 @@ class ListPage(FilterView):
     facet_specs: list[FacetSpec] = []
 
     def get_paginator(self, queryset, per_page, orphans=0, allow_empty_first_page=True, **kwargs):
+        if self.request.GET.get("q", "").strip():
+            kwargs.setdefault("cap", search.SEARCH_CAP)
         return self.paginator_class(queryset, per_page, orphans=orphans, allow_empty_first_page=allow_empty_first_page,
                                     rows=self.get_queryset(), **kwargs)
 
@@ -92,6 +94,9 @@ class ListPage(FilterView):
         if self.request.GET.get("format") != "csv":
             context["facets"] = facets.compute(self.filterset_class, self.request.GET, self.get_queryset(),
                                                self.facet_specs)
+            context["facet_rows"] = facets.FACET_ROWS
+            context["facets_sampled"] = context["paginator"] is not None and \
+                context["paginator"].count > facets.FACET_ROWS
             context["active_filters"] = facets.active_filters(self.filterset, self.request.GET, context["facets"])
         return context
 
@@ -154,6 +159,7 @@ class SearchView(TemplateView):
         elif text:
             context["groups"] = search.search_everything(text)
             context["total"] = sum(g.count for g in context["groups"])
+            context["more"] = any(g.more for g in context["groups"])
         return context
 
     def render_to_response(self, context, **response_kwargs):
@@ -162,7 +168,7 @@ class SearchView(TemplateView):
         if "error" in context:
             return json_response({"errors": {"q": [context["error"]]}}, status=400)
         return json_response({"q": context["q"], "groups": [
-            {"kind": g.key, "count": g.count, "list_url": self.request.build_absolute_uri(g.list_url),
+            {"kind": g.key, "count": g.count, "more": g.more, "list_url": self.request.build_absolute_uri(g.list_url),
              "results": [{"url": self.request.build_absolute_uri(h.url), "title": str(h.title),
                           "snippet": str(h.snippet), "meta": h.meta} for h in g.hits]}
             for g in context.get("groups", [])
@@ -239,7 +245,8 @@ class MeetingDetailView(DetailPage):
 class PersonListView(ListPage):
     filterset_class = filters.PersonFilter
     queryset = (
-        Person.objects.with_counts().with_latest_role().select_related("country", "organisation").order_by("name")
+        # Counts and latest office are stored (services/counters.py): sorting by a count reads an index.
+        Person.objects.select_related("country", "organisation").order_by("name")
     )
     template_name = "meetings/person_list.html"
     export = ("people.csv", exports.PERSON_HEADER, exports.person_rows)
@@ -255,25 +262,21 @@ class PersonDetailView(DetailPage):
     template_name = "meetings/person_detail.html"
 
     def get_queryset(self):
-        return Person.objects.with_latest_role().select_related("country", "organisation")
+        return Person.objects.select_related("country", "organisation")
 
-    timeline_length = 100  # the latest entries; the lists linked from the page hold the rest
+    timeline_length = 30  # the latest entries; the paginated lists below hold the rest
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         person = self.object
-        participations = list(
-            Participation.objects.filter(person=person)
-            .select_related("meeting", "meeting__country", "country")
-            .order_by(F("meeting__date").desc(nulls_last=True), "-pk")[: self.timeline_length]
-        )
-        statements = list(person.statements.with_related()[: self.timeline_length])
-        context["timeline"] = timelines.timeline(participations, statements)[: self.timeline_length]
-        context["participations"] = participations
-        context["statements"] = statements
+        latest = (Participation.objects.filter(person=person).select_related("meeting", "meeting__country", "country")
+                  .order_by(F("meeting__date").desc(nulls_last=True), "-pk")[: self.timeline_length])
+        context["timeline"] = timelines.timeline(latest, person.statements.with_related()[: self.timeline_length])[
+            : self.timeline_length]
         context["offices"] = timelines.merge_offices(
             Participation.objects.filter(person=person).offices(), Statement.objects.filter(speaker=person).offices()
         )
+        # Both from their latest meetings, so that the busiest person's page costs what anyone's does.
         context["counterparts"] = list(Person.objects.counterparts_of(person)[:20])
         context["countries_met"] = list(Country.objects.met_by(person)[:15])
         participations = (
@@ -283,7 +286,6 @@ class PersonDetailView(DetailPage):
         )
         context["participations"] = page_of(self.request, participations, "meetings_page")
         context["statements"] = page_of(self.request, person.statements.with_related(), "statements_page")
-        context["counterparts"] = Person.objects.counterparts_of(person)[:20]
         context["recent_meetings"] = RECENT_MEETINGS
         return context
 
@@ -321,22 +323,17 @@ class CountryDetailView(DetailPage):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         country = self.object
-        involving = Meeting.objects.involving_country(country)
-        context["per_year"] = involving.per_year()
+        context["per_year"] = country.years.per_year()  # stored by services/counters.py
         context["chart"] = timelines.year_chart(context["per_year"])
-        context["meetings_held"] = Meeting.objects.filter(country=country).with_participants()[:50]
-        context["meetings_attended"] = (
-            Meeting.objects.filter(participations__country=country).distinct().with_participants()[:50]
-        )
-        context["people"] = country.people.all()[:100]
-        context["counterparts"] = list(Country.objects.counterparts_of(country)[:15])
-        context["forums"] = list(Organisation.objects.forums_of(involving.values("pk"))[:15])
         held = Meeting.objects.filter(country=country).with_participants()
         context["meetings_held"] = page_of(self.request, held, "held_page")
         attended = Meeting.objects.filter(pk__in=Participation.objects.filter(country=country).values("meeting_id"))
         context["meetings_attended"] = page_of(self.request, attended.with_participants(), "attended_page")
         context["people"] = page_of(self.request, country.people.all(), "people_page", 100)
-        context["counterparts"] = Country.objects.counterparts_of(country)[:15]
+        # Both from its latest meetings, so that the busiest country's page costs what any one's does.
+        context["counterparts"] = list(Country.objects.counterparts_of(country)[:15])
+        recent = Meeting.objects.involving_country(country).values("pk")[:RECENT_MEETINGS]
+        context["forums"] = list(Organisation.objects.forums_of(recent)[:15])
         context["recent_meetings"] = RECENT_MEETINGS
         return context
 
@@ -358,7 +355,8 @@ class CountryPairView(DetailPage):
 
     template_name = "meetings/country_pair.html"
     context_object_name = "country"
-    limit = 100  # the latest meetings shown; the chart and the count cover all of them
+    per_page = 20
+    said_per_meeting = 3  # the meeting's page has the rest
 
     def get_object(self, queryset=None):
         first, second = self.kwargs["code"].upper(), self.kwargs["other"].upper()
@@ -373,14 +371,15 @@ class CountryPairView(DetailPage):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         meetings = Meeting.objects.between_countries(self.object, self.other)
-        shown = list(meetings.with_participants()[: self.limit])
+        page = page_of(self.request, meetings.with_participants(), "page", self.per_page)
         said = {}
-        for statement in Statement.objects.filter(meeting__in=[m.pk for m in shown]).with_related():
+        for statement in Statement.objects.filter(meeting__in=[m.pk for m in page]).with_related():
             said.setdefault(statement.meeting_id, []).append(statement)
-        for meeting in shown:
-            meeting.said = said.get(meeting.pk, [])
-        context.update(other=self.other, meetings=shown, meeting_count=meetings.count(),
-                       per_year=meetings.per_year())
+        for meeting in page:
+            meeting.said = said.get(meeting.pk, [])[: self.said_per_meeting]
+            meeting.said_more = len(said.get(meeting.pk, [])) > self.said_per_meeting
+        context.update(other=self.other, meetings=page, meeting_count=page.paginator.count,
+                       capped=page.paginator.capped, per_year=meetings.per_year())
         context["chart"] = timelines.year_chart(context["per_year"])
         return context
 
@@ -397,7 +396,7 @@ class CountryPairView(DetailPage):
 
 class OrganisationListView(ListPage):
     filterset_class = filters.OrganisationFilter
-    queryset = Organisation.objects.with_counts().select_related("country").order_by("name")
+    queryset = Organisation.objects.select_related("country").order_by("name")  # counts stored on each row
     template_name = "meetings/organisation_list.html"
     export = ("organisations.csv", exports.ORGANISATION_HEADER, exports.organisation_rows)
     serializer = staticmethod(serializers.organisation)
@@ -414,15 +413,14 @@ class OrganisationDetailView(DetailPage):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         organisation = self.object
-        context["meetings"] = organisation.meetings.with_participants()[:50]
-        context["people"] = organisation.people.select_related("country")[:100]
-        context["statements"] = organisation.statements.with_related()[:50]
-        context["per_year"] = organisation.meetings.all().per_year()
+        context["per_year"] = organisation.meetings.all().per_year()  # from meeting_organisation_date_idx alone
         context["chart"] = timelines.year_chart(context["per_year"])
-        context["countries"] = list(Country.objects.represented_at(organisation.meetings.values("pk"))[:30])
-        context["meetings"] = page_of(self.request, self.object.meetings.with_participants(), "meetings_page")
-        context["people"] = page_of(self.request, self.object.people.select_related("country"), "people_page", 100)
-        context["statements"] = page_of(self.request, self.object.statements.with_related(), "statements_page")
+        recent = organisation.meetings.values("pk")[:RECENT_MEETINGS]  # the latest, as for a country's forums
+        context["countries"] = list(Country.objects.represented_at(recent)[:30])
+        context["recent_meetings"] = RECENT_MEETINGS
+        context["meetings"] = page_of(self.request, organisation.meetings.with_participants(), "meetings_page")
+        context["people"] = page_of(self.request, organisation.people.select_related("country"), "people_page", 100)
+        context["statements"] = page_of(self.request, organisation.statements.with_related(), "statements_page")
         return context
 
     def as_json(self, context, absolute):

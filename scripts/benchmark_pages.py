@@ -33,10 +33,11 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 PAGE_LABELS = [
-    "home", "people", "people, sorted by meetings", "countries", "busy person", "busy country", "busy organisation",
-    "statements", "statements, page 300 (or last)", "statements ?q=cooperation", "statements ?q=busy surname",
-    "articles", "organisations", "meetings", "meetings ?q=busy surname", "meetings ?country=busiest", "a meeting",
-    "an article",
+    "home", "people", "people, sorted by meetings", "countries", "countries, sorted by meetings", "busy person",
+    "busy country", "busy country pair", "busy organisation", "statements", "statements, page 300 (or last)",
+    "statements ?q=cooperation", "statements ?q=busy surname", "articles", "organisations",
+    "organisations, sorted by meetings", "meetings", "meetings ?q=busy surname", "meetings ?country=busiest",
+    "a meeting", "an article", "search ?q=cooperation", "search ?q=busy surname",
 ]
 EXPORTS = {"meetings CSV (all)": "/meetings/?format=csv", "statements CSV (all)": "/statements/?format=csv"}
 
@@ -68,6 +69,8 @@ def pages() -> dict[str, str]:
     person = Person.objects.get(pk=busiest(Participation.objects.all(), "person"))
     country = Country.objects.get(pk=busiest(Participation.objects.exclude(country=None), "country"))
     organisation = Organisation.objects.get(pk=busiest(Meeting.objects.exclude(organisation=None), "organisation"))
+    partner = Country.objects.get(pk=busiest(Participation.objects.exclude(country=None).exclude(country=country)
+                                            .filter(meeting__participations__country=country), "country"))
     meeting = Meeting.objects.get(pk=busiest(Participation.objects.all(), "meeting"))
     article = busiest(Statement.objects.all(), "article")
     surname = person.name.split()[-1]
@@ -77,8 +80,10 @@ def pages() -> dict[str, str]:
         "people": "/people/",
         "people, sorted by meetings": "/people/?o=-meetings",
         "countries": "/countries/",
+        "countries, sorted by meetings": "/countries/?o=-meetings",
         "busy person": person.get_absolute_url(),
         "busy country": country.get_absolute_url(),
+        "busy country pair": f"/countries/{country.code}/{partner.code}/",
         "busy organisation": organisation.get_absolute_url(),
         "statements": "/statements/",
         "statements, page 300 (or last)": f"/statements/?page={deep}",
@@ -86,11 +91,14 @@ def pages() -> dict[str, str]:
         "statements ?q=busy surname": f"/statements/?q={surname}",
         "articles": "/articles/",
         "organisations": "/organisations/",
+        "organisations, sorted by meetings": "/organisations/?o=-meetings",
         "meetings": "/meetings/",
         "meetings ?q=busy surname": f"/meetings/?q={surname}",
         "meetings ?country=busiest": f"/meetings/?country={country.code}",
         "a meeting": meeting.get_absolute_url(),
         "an article": Article.objects.get(pk=article).get_absolute_url(),
+        "search ?q=cooperation": "/search/?q=cooperation",
+        "search ?q=busy surname": f"/search/?q={surname}",
     }
 
 
@@ -187,6 +195,7 @@ def main() -> int:
     if not (args.large and args.demo):
         parser.error("--large and --demo are required")
 
+    run_child(args.demo, "--measure-pages", "--load-demo", "--runs", "0", "--only", "home")  # migrate, load demo data
     print(f"demo:  {database_size(args.demo)}")
     print(f"large: {database_size(args.large)}")
     print(f"server time in ms (Django test client, DEBUG off), {args.runs} runs per page after 2 warm-up requests;")
@@ -196,7 +205,6 @@ def main() -> int:
     print("-" * len(header))
     failures = 0
     labels = [label for label in PAGE_LABELS if not args.only or args.only in label]
-    run_child(args.demo, "--measure-pages", "--load-demo", "--runs", "0", "--only", "home")  # load demo data first
     for label in labels:
         d = run_child(args.demo, "--measure-pages", "--runs", str(args.runs), "--only", label)[label]
         l = run_child(args.large, "--measure-pages", "--runs", str(args.runs), "--only", label)[label]

@@ -98,7 +98,8 @@ def main() -> int:
         sys.exit(f"{args.list} answered HTTP {status}: is the server running, with 127.0.0.1 in DJANGO_ALLOWED_HOSTS?")
     detail = args.detail
     if not detail:
-        found = re.search(rb'href="(/meetings/[^/"?]+/)"', body)
+        # A meeting's page, not the feed's (/meetings/feed/), which the list also links.
+        found = re.search(rb'href="(/meetings/(?!feed/)[^/"?]+/)"', body)
         if not found:
             sys.exit("no meeting linked from /meetings/: pass --detail")
         detail = found.group(1).decode()

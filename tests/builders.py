@@ -8,6 +8,7 @@ import itertools
 from django.utils.text import slugify
 
 from meetings.models import Article, Country, Meeting, MeetingSource, Organisation, Participation, Person, Statement
+from meetings.services.counters import counters_refresh, touched_by
 
 _seq = itertools.count(1)
 
@@ -34,7 +35,9 @@ def organisation(name: str | None = None, **fields) -> Organisation:
 def person(name: str | None = None, **fields) -> Person:
     name = name or f"Person {next(_seq)}"
     fields.setdefault("slug", slugify(name))
-    return Person.objects.create(name=name, **fields)
+    p = Person.objects.create(name=name, **fields)
+    counters_refresh(touched_by(Person, [p.pk]))  # its organisation's count of people, as the importer keeps it
+    return p
 
 
 def meeting(title: str | None = None, participants=(), source: Article | None = None, **fields) -> Meeting:
@@ -48,6 +51,7 @@ def meeting(title: str | None = None, participants=(), source: Article | None = 
         Participation.objects.create(meeting=m, person=p, country=p.country, role="Foreign Minister")
     if source:
         MeetingSource.objects.create(meeting=m, article=source, start=0, end=10)
+    counters_refresh(touched_by(Meeting, [m.pk]))
     return m
 
 
@@ -56,4 +60,6 @@ def statement(speaker: Person, art: Article | None = None, **fields) -> Statemen
     fields.setdefault("text", art.text[:40])
     fields.setdefault("start", 0)
     fields.setdefault("end", len(fields["text"]))
-    return Statement.objects.create(speaker=speaker, article=art, **fields)
+    s = Statement.objects.create(speaker=speaker, article=art, **fields)
+    counters_refresh(touched_by(Statement, [s.pk]))
+    return s

@@ -5,7 +5,7 @@ from pathlib import Path
 import pytest
 from django.core.management import call_command
 
-from meetings.models import Article, Country, Meeting, Organisation, Person, Statement
+from meetings.models import Article, Country, CountryYear, Meeting, Organisation, Person, Statement
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -15,8 +15,9 @@ pytestmark = [pytest.mark.django_db, pytest.mark.slow]
 def summary() -> dict:
     return {
         "articles": sorted(Article.objects.values_list("content_hash", flat=True)),
-        "people": sorted(Person.objects.values_list("name", "country__code", "organisation__name")),
-        "organisations": sorted(Organisation.objects.values_list("name", "acronym")),
+        "people": sorted(Person.objects.values_list("name", "country__code", "organisation__name", "meetings_count",
+                                                    "statements_count")),
+        "organisations": sorted(Organisation.objects.values_list("name", "acronym", "meetings_count", "people_count")),
         "meetings": sorted(
             (m.title, str(m.date), m.status, m.kind, m.place,
              tuple(sorted(m.participations.values_list("person__name", flat=True))),
@@ -24,13 +25,14 @@ def summary() -> dict:
             for m in Meeting.objects.all()
         ),
         "statements": sorted(Statement.objects.values_list("article__filename", "start", "end", "speaker__name", "kind")),
+        "years": sorted(CountryYear.objects.values_list("country__code", "year", "meetings")),
     }
 
 
 def test_fixtures_and_importer_agree():
     call_command("loaddata", "demo", verbosity=0)
     from_fixture = summary()
-    for model in (Statement, Meeting, Person, Organisation, Article):
+    for model in (Statement, Meeting, Person, Organisation, Article, CountryYear):
         model.objects.all().delete()
     call_command("import_articles", str(ROOT / "fixtures" / "articles"), stdout=StringIO())
     assert summary() == from_fixture, "fixtures/demo.json is stale: run `make demo-fixture`"

@@ -9,7 +9,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from meetings import counting, exports
-from meetings.models import Meeting, Participation, Person, Statement
+from meetings.models import Article, Meeting, Participation, Person, Statement
 from tests import builders
 
 pytestmark = pytest.mark.django_db
@@ -64,12 +64,11 @@ def test_large_tables_are_counted_from_postgresql_statistics(seeded):
 
 
 def test_with_counts_counts_each_relation_without_joining_them(seeded):
-    wang = seeded["wang"]
     for i in range(3):
-        builders.statement(wang, seeded["article"], start=i, end=i + 4)
-    person = Person.objects.with_counts().get(pk=wang.pk)
-    assert (person.meetings_count, person.statements_count) == (3, 4)
-    sql = str(Person.objects.with_counts().query)
+        builders.statement(seeded["wang"], seeded["article"], start=i, end=i + 4)
+    article = Article.objects.with_counts().get(pk=seeded["article"].pk)
+    assert (article.meetings_count, article.statements_count) == (2, 5)
+    sql = str(Article.objects.with_counts().query)
     assert "GROUP BY" not in sql and "JOIN" not in sql
     assert sql.count("COUNT(*)") == 2  # answered by the foreign keys' indexes alone
 
@@ -244,9 +243,31 @@ def test_a_page_fetches_its_rows_by_id_without_running_the_filters_again(client,
 
 @postgres_only
 def test_a_persons_latest_office_can_be_read_from_the_index_alone(seeded):
-    # Everything with_latest_role reads of a participation is in the index (the plan on a busy person then
+    # Everything querysets.latest_role reads of a participation is in the index (the plan on a busy person then
     # says "Index Only Scan using participation_person_idx"; on a tiny test table the planner may not bother).
     index = next(i for i in Participation._meta.indexes if i.name == "participation_person_idx")
     sql = str(index.create_sql(Participation, connection.schema_editor()))
     assert '("person_id", "meeting_id") INCLUDE ("role", "id")' in sql
-    assert "role" in str(Person.objects.with_latest_role().query)
+    from meetings.querysets import latest_role
+
+    assert "role" in str(Person.objects.annotate(office=latest_role()).query)
+
+
+def test_facets_count_the_first_rows_of_the_list(client, seeded, monkeypatch):
+    monkeypatch.setattr("meetings.facets.FACET_ROWS", 2)
+    response = client.get("/meetings/")
+    status = next(f for f in response.context["facets"] if f.param == "status")
+    assert sum(c.count for c in status.choices) == 2  # of 3 meetings: the two newest
+    assert "Counts among the first 2 results" in response.content.decode()
+
+
+@postgres_only
+def test_a_search_with_many_matches_lists_them_newest_first_unranked(seeded, monkeypatch):
+    from meetings import search
+
+    wang = seeded["wang"]
+    old = builders.statement(wang, text="Antalya Antalya Antalya talks", date="2001-01-01")
+    new = builders.statement(wang, text="In Antalya, talks", date="2020-01-01")
+    assert list(Statement.objects.search("Antalya")) == [old, new]  # few matches: the best first
+    monkeypatch.setattr(search, "RANKED", 1)
+    assert list(Statement.objects.search("Antalya")) == [new, old]  # many: the list's order

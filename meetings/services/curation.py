@@ -7,6 +7,7 @@ from django.db import transaction
 
 from meetings.models import Meeting, MeetingSource, Participation, Person, PersonName, Statement
 
+from . import counters
 from .importing import _unique_slug
 from .locks import hold_record_writes_lock
 from .resolution import name_key
@@ -43,6 +44,7 @@ def _fill(keep, other, fields) -> None:
 def person_merge(*, keep: Person, others: list[Person]) -> Person:
     """Fold `others` into `keep`: their meetings, statements, names and aliases become keep's."""
     hold_record_writes_lock()  # an import must not match a person this merge deletes
+    touched = counters.touched_by(Person, [keep.pk, *(o.pk for o in others)])
     for other in others:
         if other.pk == keep.pk:
             continue
@@ -53,13 +55,16 @@ def person_merge(*, keep: Person, others: list[Person]) -> Person:
         keep.aliases = sorted(set(keep.aliases) | set(other.aliases) | {other.name} - {keep.name})
         _fill(keep, other, _FILLABLE_PERSON)
         other.delete()
-    return _reviewed(keep)
+    _reviewed(keep)
+    counters.counters_refresh(touched | counters.touched_by(Person, [keep.pk]))
+    return keep
 
 
 @transaction.atomic
 def meeting_merge(*, keep: Meeting, others: list[Meeting]) -> Meeting:
     """Fold `others` into `keep`: one meeting with every source, participant and statement."""
     hold_record_writes_lock()
+    touched = counters.touched_by(Meeting, [keep.pk, *(o.pk for o in others)])
     for other in others:
         if other.pk == keep.pk:
             continue
@@ -72,7 +77,9 @@ def meeting_merge(*, keep: Meeting, others: list[Meeting]) -> Meeting:
         if keep.parent_id == other.pk:
             keep.parent = None
         other.delete()
-    return _reviewed(keep)
+    _reviewed(keep)
+    counters.counters_refresh(touched | counters.touched_by(Meeting, [keep.pk]))
+    return keep
 
 
 @transaction.atomic
@@ -86,6 +93,7 @@ def person_split(*, person: Person, article_ids: list[int], name: str | None = N
     Participation.objects.filter(person=person, article_id__in=article_ids).update(person=new)
     Statement.objects.filter(speaker=person, article_id__in=article_ids).update(speaker=new)
     PersonName.objects.create(person=new, name=new.name, key=name_key(new.name))
+    counters.counters_refresh(counters.touched_by(Person, [person.pk, new.pk]))
     return new
 
 
@@ -108,4 +116,5 @@ def meeting_split(*, meeting: Meeting, article_ids: list[int]) -> Meeting:
     sources.update(meeting=new)
     Participation.objects.filter(meeting=meeting, article_id__in=article_ids).update(meeting=new)
     Statement.objects.filter(meeting=meeting, article_id__in=article_ids).update(meeting=new)
+    counters.counters_refresh(counters.touched_by(Meeting, [meeting.pk, new.pk]))
     return new

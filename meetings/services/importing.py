@@ -29,7 +29,7 @@ from meetings.models import (
     Article, ArticleFile, Country, Meeting, MeetingSource, Organisation, Participation, Person, Statement,
 )
 
-from . import resolution
+from . import counters, resolution
 from .locks import hold_record_writes_lock
 
 log = logging.getLogger(__name__)
@@ -143,12 +143,14 @@ def article_store(prepared: Prepared, extraction: x.Extraction, *, update: bool 
             if existing and not update:
                 return ImportResult(name, "duplicate", article=existing)
             result = ImportResult(name, "updated" if existing else "imported")
+            touched = counters.touched_by(Article, [existing.pk]) if existing else counters.Touched()
             kept = _remove_derived(existing) if existing else _Kept()
             result.article = _persist(parsed, extraction, raw, digest, existing, kept, result)
             # Participations this article gave before and no longer gives go too,
             # unless a curator has reviewed or edited them.
             Participation.objects.filter(pk__in=kept.participations - result.seen, reviewed=False,
                                          locked_fields=[]).delete()
+            counters.counters_refresh(touched | counters.touched_by(Article, [result.article.pk]))
             if dry_run:
                 raise DryRun
     except DryRun:

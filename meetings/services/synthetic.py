@@ -28,6 +28,7 @@ from meetings.models import (
     Article, Country, Meeting, MeetingSource, Organisation, OrganisationName, Participation, Person, PersonName,
     Statement,
 )
+from meetings.services.counters import counters_refresh_all
 from meetings.services.resolution import name_key
 
 CHUNK_MEETINGS = 2000
@@ -125,6 +126,8 @@ def synthetic_generate(*, meetings: int, seed: int = 1, progress=None) -> dict[s
                    sizes, totals)
         if progress:
             progress(first + size, meetings)
+    with transaction.atomic():
+        counters_refresh_all()  # rows were written in bulk, past the counters' usual callers
     _vacuum_analyze()
     return totals.counts
 

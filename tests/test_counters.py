@@ -1,0 +1,82 @@
+"""Counts stored on people and organisations (services/counters.py) stay what a
+recount gives, whoever writes: the importer, a curator in the admin, a merge."""
+import datetime as dt
+from io import StringIO
+
+import pytest
+from django.core.management import CommandError, call_command
+
+from meetings.models import Organisation, Participation, Person
+from meetings.services import counters, curation
+from meetings.services.importing import article_import
+from tests import builders
+from tests.test_admin_locks import form_values
+
+pytestmark = pytest.mark.django_db
+
+ARTICLE = ("Chinese Foreign Minister Wang Yi met Russian Foreign Minister Sergey Lavrov in Beijing on Monday.\n\n"
+           "\u201cWe will deepen our cooperation,\u201d Wang said.\n\n"
+           "Lavrov said the two countries shared common interests.")
+SECOND = ("Chinese Foreign Minister Wang Yi met Kazakh Foreign Minister Murat Nurtleu in Astana on Tuesday.\n\n"
+          "Wang said the two sides would expand trade.")
+
+
+def assert_counts_true():
+    assert counters.counters_stale() == {"people": 0, "organisations": 0, "country years": 0}
+
+
+@pytest.mark.slow
+def test_the_importer_keeps_the_counts():
+    assert article_import(text=ARTICLE, filename="a.txt", published=dt.date(2024, 4, 8)).status == "imported"
+    assert article_import(text=SECOND, filename="b.txt", published=dt.date(2024, 4, 9)).status == "imported"
+    assert_counts_true()
+    wang = Person.objects.get(name="Wang Yi")
+    assert wang.meetings_count == 2
+    assert Person.objects.filter(statements_count__gt=0).exists()
+    assert article_import(text=ARTICLE, filename="a.txt", published=dt.date(2024, 4, 8), update=True).status == "updated"
+    assert_counts_true()
+
+
+def test_a_curators_edit_in_the_admin_keeps_the_counts(admin_client, seeded):
+    summit, wang, lavrov = seeded["summit"], seeded["wang"], seeded["lavrov"]
+    url = f"/admin/meetings/meeting/{summit.pk}/change/"
+    data = form_values(admin_client, url)
+    lavrovs = Participation.objects.get(meeting=summit, person=lavrov)
+    row = next(k.rsplit("-", 1)[0] for k, v in data.items()
+               if k.startswith("participations-") and k.endswith("-id") and v == [str(lavrovs.pk)])
+    data[f"{row}-DELETE"] = ["on"]
+    other = builders.organisation("Conference on Interaction and Confidence-Building Measures in Asia")
+    data["organisation"] = [str(other.pk)]
+    assert admin_client.post(url, data).status_code == 302
+    lavrov.refresh_from_db()
+    assert lavrov.meetings_count == 0
+    assert (Organisation.objects.get(pk=seeded["sco"].pk).meetings_count,
+            Organisation.objects.get(pk=other.pk).meetings_count) == (0, 1)
+    assert admin_client.post(f"/admin/meetings/person/{wang.pk}/delete/", {"post": "yes"}).status_code == 302
+    assert_counts_true()
+
+
+def test_merges_and_splits_keep_the_counts(seeded):
+    wang = seeded["wang"]
+    double = builders.person("Wang Yi (2)", country=seeded["cn"], organisation=seeded["sco"])
+    builders.meeting("Wang Yi meets the SCO secretary", participants=[double], date="2013-07-12")
+    builders.statement(double, seeded["article"], start=10, end=20)
+    curation.person_merge(keep=wang, others=[double])
+    wang.refresh_from_db()
+    assert (wang.meetings_count, wang.statements_count) == (4, 2)
+    assert Organisation.objects.get(pk=seeded["sco"].pk).people_count == 1  # Wang, who took the double's
+    curation.meeting_merge(keep=seeded["summit"], others=[seeded["talks"]])  # Wang was at both: one meeting less
+    wang.refresh_from_db()
+    assert wang.meetings_count == 3
+    assert_counts_true()
+    curation.person_split(person=wang, article_ids=[seeded["article"].pk])
+    assert_counts_true()
+
+
+def test_recount_repairs_counts_written_past_the_services(seeded):
+    Person.objects.update(meetings_count=99)
+    with pytest.raises(CommandError, match="3 people"):
+        call_command("recount", "--check", stdout=StringIO())
+    call_command("recount", stdout=StringIO())
+    call_command("recount", "--check", stdout=StringIO())
+    assert Person.objects.get(pk=seeded["wang"].pk).meetings_count == 3
