@@ -102,7 +102,7 @@ def merge_meetings(meetings: list[Meeting]) -> list[Meeting]:
     for addition in additions:
         before = [m for m in final if m.status == "held" and m.start <= addition.start
                   and (len(m.participants) >= 2 or m.rule == UNNAMED_GATHERING or m.summit_like or m.unnamed_party)]
-        if getattr(addition, "trigger", "") in TO_THE_GATHERING:
+        if addition.trigger in TO_THE_GATHERING:
             before = [m for m in before if m.summit_like] or before
         # "the meeting" of someone already at one is that one.
         theirs = [m for m in before if set(map(id, addition.participants)) & set(map(id, m.participants))]
