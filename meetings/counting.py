@@ -30,10 +30,12 @@ class CappedPaginator(Paginator):
 
     cap = CAP
 
-    def __init__(self, object_list, per_page, *args, rows=None, cap=None, **kwargs):
+    def __init__(self, object_list, per_page, *args, rows=None, cap=None, known_count=None, **kwargs):
         super().__init__(object_list, per_page, *args, **kwargs)
         if cap is not None:
             self.cap = cap
+        if known_count is not None:  # a stored count: nothing is counted
+            self._counted = known_count
         # The unfiltered queryset (joins, annotations) that fetches a page's rows by id; the filters were
         # applied once, to find the ids, and need not run again.
         self.rows = rows if rows is not None else object_list

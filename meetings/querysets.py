@@ -9,7 +9,7 @@ from functools import reduce
 from operator import or_
 
 from django.db import models
-from django.db.models import Count, Exists, Func, IntegerField, Max, Min, OuterRef, Prefetch, Q, Subquery
+from django.db.models import Count, Exists, Func, IntegerField, OuterRef, Prefetch, Q, Subquery
 from django.db.models.functions import ExtractYear
 
 from . import search as site_search
@@ -90,11 +90,13 @@ class CountryQuerySet(models.QuerySet):
     def search(self, text: str):
         return self.filter(_text_query(["name", "code"], text)) if text.strip() else self
 
-    def counterparts_of(self, country, within: int = RECENT_MEETINGS):
-        """Countries whose representatives met `country`'s in its latest `within` meetings, most often first."""
+    def counterparts_of(self, country, within: int = RECENT_MEETINGS, recent=None):
+        """Countries whose representatives met `country`'s in its latest `within` meetings (or `recent`,
+        their ids when the caller has them already), most often first."""
         from .models import Meeting
 
-        recent = Meeting.objects.involving_country(country).values("pk")[:within]
+        if recent is None:
+            recent = Meeting.objects.involving_country(country).values("pk")[:within]
         return (
             self.filter(participations__meeting__in=recent)
             .exclude(pk=country.pk)
@@ -102,12 +104,13 @@ class CountryQuerySet(models.QuerySet):
             .order_by("-shared_meetings", "name")
         )
 
-    def met_by(self, person, within: int = RECENT_MEETINGS):
-        """Countries represented at `person`'s latest `within` meetings (other than their own), with how many."""
-        from .models import Meeting, Participation
+    def met_by(self, person, within: int = RECENT_MEETINGS, recent=None):
+        """Countries represented at `person`'s latest `within` meetings (or `recent`, their ids), other than
+        their own, with how many."""
+        from .models import Meeting
 
-        theirs = Participation.objects.filter(person=person).values("meeting_id")
-        recent = Meeting.objects.filter(pk__in=theirs).values("pk")[:within]
+        if recent is None:
+            recent = Meeting.objects.attended_by(person).values("pk")[:within]
         return (
             self.filter(participations__meeting__in=recent)
             .exclude(pk=person.country_id)
@@ -128,6 +131,16 @@ class CountryYearQuerySet(models.QuerySet):
     def per_year(self) -> list[tuple[int, int]]:
         """(year, meetings), oldest first: the stored counts, in the shape of MeetingQuerySet.per_year()."""
         return list(self.order_by("year").values_list("year", "meetings"))
+
+
+class CountryPairYearQuerySet(models.QuerySet):
+    def per_year(self) -> list[tuple[int, int]]:
+        """(year, meetings) of the dated meetings, oldest first, in the shape of MeetingQuerySet.per_year()."""
+        return list(self.exclude(year=None).order_by("year").values_list("year", "meetings"))
+
+    def total(self) -> int:
+        """Every meeting of the pair, the undated too."""
+        return sum(self.values_list("meetings", flat=True))
 
 
 class OrganisationQuerySet(FacetQuerySet):
@@ -165,16 +178,17 @@ class PersonQuerySet(FacetQuerySet):
         matches = self.search(text) if site_search.on_postgres() else self.filter(name__icontains=text.strip())
         return matches.select_related("country", "organisation")[:limit]
 
-    def counterparts_of(self, person, within: int = RECENT_MEETINGS):
-        """People who met `person` in their latest `within` meetings, with how many meetings they shared.
+    def counterparts_of(self, person, within: int = RECENT_MEETINGS, recent=None):
+        """People who met `person` in their latest `within` meetings (or `recent`, their ids), with how many
+        meetings they shared.
 
         Bounded so that the busiest person's page costs what anyone's does
         (all 8,600 meetings of one took 340 ms to aggregate).
         """
-        from .models import Meeting, Participation
+        from .models import Meeting
 
-        theirs = Participation.objects.filter(person=person).values("meeting_id")
-        recent = Meeting.objects.filter(pk__in=theirs).values("pk")[:within]
+        if recent is None:
+            recent = Meeting.objects.attended_by(person).values("pk")[:within]
         return (
             self.filter(participations__meeting__in=recent)
             .exclude(pk=person.pk)
@@ -216,6 +230,12 @@ class MeetingQuerySet(FacetQuerySet):
         # A semi-join rather than a join: no DISTINCT over the whole result, so the date index can serve the order.
         attended = Participation.objects.filter(country=country).values("meeting_id")
         return self.filter(Q(country=country) | Q(pk__in=attended))
+
+    def attended_by(self, person):
+        """Meetings `person` took part in (a semi-join: the date index still serves the order)."""
+        from .models import Participation
+
+        return self.filter(pk__in=Participation.objects.filter(person=person).values("meeting_id"))
 
     def between_countries(self, first, second):
         """Meetings at which people of both countries took part."""
@@ -293,13 +313,6 @@ class ParticipationQuerySet(models.QuerySet):
     def with_related(self):
         return self.select_related("person", "meeting", "country", "organisation")
 
-    def offices(self):
-        """Each office reported, with its first and last meeting dates and how often: one row per office."""
-        return (
-            self.exclude(role="").order_by().values("role")
-            .annotate(first=Min("meeting__date"), last=Max("meeting__date"), times=Count("pk"))
-        )
-
 
 class StatementQuerySet(FacetQuerySet):
     def with_related(self):
@@ -322,10 +335,3 @@ class StatementQuerySet(FacetQuerySet):
 
     def quotes(self):
         return self.filter(kind="quote")
-
-    def offices(self):
-        """Each office the speaker was given, with first and last statement dates and how often."""
-        return (
-            self.exclude(role="").order_by().values("role")
-            .annotate(first=Min("date"), last=Max("date"), times=Count("*"))  # COUNT(*): statement_speaker_role_idx alone
-        )

@@ -273,12 +273,11 @@ class PersonDetailView(DetailPage):
                   .order_by(F("meeting__date").desc(nulls_last=True), "-pk")[: self.timeline_length])
         context["timeline"] = timelines.timeline(latest, person.statements.with_related()[: self.timeline_length])[
             : self.timeline_length]
-        context["offices"] = timelines.merge_offices(
-            Participation.objects.filter(person=person).offices(), Statement.objects.filter(speaker=person).offices()
-        )
-        # Both from their latest meetings, so that the busiest person's page costs what anyone's does.
-        context["counterparts"] = list(Person.objects.counterparts_of(person)[:20])
-        context["countries_met"] = list(Country.objects.met_by(person)[:15])
+        context["offices"] = list(person.offices.all())  # stored by services/counters.py
+        # Both from their latest meetings, read once, so that the busiest person's page costs what anyone's does.
+        recent = list(Meeting.objects.attended_by(person).values_list("pk", flat=True)[:RECENT_MEETINGS])
+        context["counterparts"] = list(Person.objects.counterparts_of(person, recent=recent)[:20])
+        context["countries_met"] = list(Country.objects.met_by(person, recent=recent)[:15])
         participations = (
             Participation.objects.filter(person=person)
             .select_related("meeting", "meeting__country", "country")
@@ -330,9 +329,9 @@ class CountryDetailView(DetailPage):
         attended = Meeting.objects.filter(pk__in=Participation.objects.filter(country=country).values("meeting_id"))
         context["meetings_attended"] = page_of(self.request, attended.with_participants(), "attended_page")
         context["people"] = page_of(self.request, country.people.all(), "people_page", 100)
-        # Both from its latest meetings, so that the busiest country's page costs what any one's does.
-        context["counterparts"] = list(Country.objects.counterparts_of(country)[:15])
-        recent = Meeting.objects.involving_country(country).values("pk")[:RECENT_MEETINGS]
+        # Both from its latest meetings, read once, so that the busiest country's page costs what any one's does.
+        recent = list(Meeting.objects.involving_country(country).values_list("pk", flat=True)[:RECENT_MEETINGS])
+        context["counterparts"] = list(Country.objects.counterparts_of(country, recent=recent)[:15])
         context["forums"] = list(Organisation.objects.forums_of(recent)[:15])
         context["recent_meetings"] = RECENT_MEETINGS
         return context
@@ -371,7 +370,9 @@ class CountryPairView(DetailPage):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         meetings = Meeting.objects.between_countries(self.object, self.other)
-        page = page_of(self.request, meetings.with_participants(), "page", self.per_page)
+        stored = self.object.pair_years.filter(partner=self.other)  # kept by services/counters.py
+        page = CappedPaginator(meetings.with_participants(), self.per_page, known_count=stored.total()).get_page(
+            self.request.GET.get("page"))
         said = {}
         for statement in Statement.objects.filter(meeting__in=[m.pk for m in page]).with_related():
             said.setdefault(statement.meeting_id, []).append(statement)
@@ -379,7 +380,7 @@ class CountryPairView(DetailPage):
             meeting.said = said.get(meeting.pk, [])[: self.said_per_meeting]
             meeting.said_more = len(said.get(meeting.pk, [])) > self.said_per_meeting
         context.update(other=self.other, meetings=page, meeting_count=page.paginator.count,
-                       capped=page.paginator.capped, per_year=meetings.per_year())
+                       capped=page.paginator.capped, per_year=stored.per_year())
         context["chart"] = timelines.year_chart(context["per_year"])
         return context
 

@@ -6,7 +6,7 @@ from io import StringIO
 import pytest
 from django.core.management import CommandError, call_command
 
-from meetings.models import Organisation, Participation, Person
+from meetings.models import CountryPairYear, Meeting, Organisation, Participation, Person, PersonOffice
 from meetings.services import counters, curation
 from meetings.services.importing import article_import
 from tests import builders
@@ -22,7 +22,8 @@ SECOND = ("Chinese Foreign Minister Wang Yi met Kazakh Foreign Minister Murat Nu
 
 
 def assert_counts_true():
-    assert counters.counters_stale() == {"people": 0, "organisations": 0, "country years": 0}
+    assert counters.counters_stale() == {"people": 0, "organisations": 0, "country years": 0,
+                                         "country pair years": 0, "person offices": 0}
 
 
 @pytest.mark.slow
@@ -80,3 +81,52 @@ def test_recount_repairs_counts_written_past_the_services(seeded):
     call_command("recount", stdout=StringIO())
     call_command("recount", "--check", stdout=StringIO())
     assert Person.objects.get(pk=seeded["wang"].pk).meetings_count == 3
+
+
+def pair_years(first, second) -> list[tuple]:
+    return list(CountryPairYear.objects.filter(country=first, partner=second).values_list("year", "meetings"))
+
+
+def test_a_country_pair_counts_its_meetings_by_year_both_ways_round(seeded):
+    cn, ru, kg = seeded["cn"], seeded["ru"], seeded["kg"]
+    assert pair_years(cn, ru) == pair_years(ru, cn) == [(2013, 1)]
+    assert pair_years(cn, kg) == [(2013, 1)]
+    assert pair_years(ru, kg) == []  # Lavrov and Satybaldiyev never met
+    builders.meeting("An undated call", participants=[seeded["wang"], seeded["lavrov"]], kind="call")
+    builders.meeting("Talks in Moscow", participants=[seeded["lavrov"], seeded["wang"]], date="2016-05-02")
+    assert pair_years(cn, ru) == [(2013, 1), (2016, 1), (None, 1)]
+    assert CountryPairYear.objects.filter(country=cn, partner=ru).total() == 3
+    assert_counts_true()
+
+
+def test_moving_a_meeting_to_another_year_moves_its_pair_count(admin_client, seeded):
+    summit = seeded["summit"]
+    url = f"/admin/meetings/meeting/{summit.pk}/change/"
+    data = form_values(admin_client, url)
+    data["date"] = ["2019-06-14"]
+    assert admin_client.post(url, data).status_code == 302
+    assert pair_years(seeded["cn"], seeded["ru"]) == [(2019, 1)]
+    assert_counts_true()
+
+
+def test_a_persons_offices_merge_meetings_and_statements(seeded):
+    wang = seeded["wang"]
+    Participation.objects.filter(person=wang).update(role="")
+    Participation.objects.filter(person=wang, meeting=seeded["talks"]).update(role="foreign minister")
+    later = builders.meeting("Wang Yi in Brasilia", participants=[wang], date="2018-03-01")
+    Participation.objects.filter(person=wang, meeting=later).update(role="State Councilor")
+    counters.counters_refresh(counters.touched_by(Person, [wang.pk]))
+    offices = [(o.role, str(o.first), str(o.last), o.times) for o in PersonOffice.objects.filter(person=wang)]
+    # "foreign minister" at the talks and "Foreign Minister" when speaking at the summit: one office, twice
+    assert offices == [("foreign minister", "2013-07-13", "2013-07-14", 2), ("State Councilor", "2018-03-01",
+                                                                             "2018-03-01", 1)]
+    assert_counts_true()
+
+
+def test_deleting_a_meeting_drops_its_pair_count(seeded):
+    summit = seeded["summit"]
+    before = counters.touched_by(Meeting, [summit.pk])
+    summit.delete()
+    counters.counters_refresh(before)
+    assert pair_years(seeded["cn"], seeded["ru"]) == []
+    assert_counts_true()

@@ -5,7 +5,9 @@ from pathlib import Path
 import pytest
 from django.core.management import call_command
 
-from meetings.models import Article, Country, CountryYear, Meeting, Organisation, Person, Statement
+from meetings.models import (
+    Article, Country, CountryPairYear, CountryYear, Meeting, Organisation, Person, PersonOffice, Statement,
+)
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -26,13 +28,16 @@ def summary() -> dict:
         ),
         "statements": sorted(Statement.objects.values_list("article__filename", "start", "end", "speaker__name", "kind")),
         "years": sorted(CountryYear.objects.values_list("country__code", "year", "meetings")),
+        "pair years": sorted(CountryPairYear.objects.values_list("country__code", "partner__code", "year", "meetings"),
+                             key=repr),
+        "offices": sorted(PersonOffice.objects.values_list("person__name", "role", "first", "last", "times"), key=repr),
     }
 
 
 def test_fixtures_and_importer_agree():
     call_command("loaddata", "demo", verbosity=0)
     from_fixture = summary()
-    for model in (Statement, Meeting, Person, Organisation, Article, CountryYear):
+    for model in (Statement, Meeting, Person, Organisation, Article, CountryYear, CountryPairYear):
         model.objects.all().delete()
     call_command("import_articles", str(ROOT / "fixtures" / "articles"), stdout=StringIO())
     assert summary() == from_fixture, "fixtures/demo.json is stale: run `make demo-fixture`"

@@ -11,22 +11,29 @@ each refresh recounts those records from the rows, never by adding one, so
 a count is always what a full recount would give (`counters_refresh_all`,
 `manage.py recount`). The same holds for the other values kept here: each
 person's latest office (`Person.latest_role`, from their participations and
-statements) and each country's meetings per year (`CountryYear`).
+statements) and their offices (`PersonOffice`), each country's meetings per
+year (`CountryYear`) and each pair of countries' meetings per year
+(`CountryPairYear`, recounted for the pairs and years a write touched).
 
 Who calls it: the importer (once per article), generate_data, the curators'
 merges and splits, and the admin's saves and deletes.
 """
 from __future__ import annotations
 
+import datetime as dt
+from collections import Counter, defaultdict
 from dataclasses import dataclass, field
+from itertools import permutations
 
-from django.db.models import F, IntegerField, Q
-from django.db.models.functions import Coalesce
+from django.db.models import Count, F, IntegerField, Max, Min, Q
+from django.db.models.functions import Coalesce, ExtractYear
 
 from meetings.models import (
-    Article, Country, CountryYear, Meeting, MeetingSource, Organisation, Participation, Person, Statement,
+    Article, Country, CountryPairYear, CountryYear, Meeting, MeetingSource, Organisation, Participation, Person,
+    PersonOffice, Statement,
 )
 from meetings.querysets import count_of, latest_role
+from meetings.timelines import merge_offices
 
 # model -> {stored field: (counted model, its foreign key to the record)}, or the expression it stores
 COUNTERS = {
@@ -43,10 +50,12 @@ class Touched:
     people: set[int] = field(default_factory=set)
     organisations: set[int] = field(default_factory=set)
     countries: set[int] = field(default_factory=set)  # their meetings per year (CountryYear)
+    # (country, partner, year or None) of the meetings written: CountryPairYear, both ways round
+    pair_years: set[tuple[int, int, int | None]] = field(default_factory=set)
 
     def __or__(self, other: Touched) -> Touched:
         return Touched(self.people | other.people, self.organisations | other.organisations,
-                       self.countries | other.countries)
+                       self.countries | other.countries, self.pair_years | other.pair_years)
 
     def ids(self, model) -> set[int]:
         return {Person: self.people, Organisation: self.organisations}[model] - {None}
@@ -61,12 +70,14 @@ def touched_by(model, pks) -> Touched:
     if not pks:
         return Touched()
     if model is Person:  # deleting one deletes its participations, which count for their countries
-        return _people(set(pks)) | Touched(countries=_ids(Participation, "country", person__in=pks))
+        return (_people(set(pks)) | Touched(countries=_ids(Participation, "country", person__in=pks))
+                | _pairs(_ids(Participation, "meeting", person__in=pks)))
     if model is Meeting:
         return _meetings(set(pks)) | _people(_ids(Statement, "speaker", meeting__in=pks))
     if model is Participation:
         return (_people(_ids(Participation, "person", pk__in=pks))
-                | Touched(countries=_ids(Participation, "country", pk__in=pks)))
+                | Touched(countries=_ids(Participation, "country", pk__in=pks))
+                | _pairs(_ids(Participation, "meeting", pk__in=pks)))
     if model is Statement:
         return _people(_ids(Statement, "speaker", pk__in=pks))
     if model is Article:
@@ -89,7 +100,26 @@ def _meetings(meetings: set[int]) -> Touched:
     return (_people(_ids(Participation, "person", meeting__in=meetings))
             | Touched(organisations=_ids(Meeting, "organisation", pk__in=meetings),
                       countries=_ids(Meeting, "country", pk__in=meetings)
-                      | _ids(Participation, "country", meeting__in=meetings)))
+                      | _ids(Participation, "country", meeting__in=meetings))
+            | _pairs(meetings))
+
+
+def _pairs(meetings: set[int]) -> Touched:
+    """The country pairs these meetings count for, in the year each is dated (None when undated)."""
+    if not meetings:
+        return Touched()
+    return Touched(pair_years={(a, b, year) for year, countries in _meeting_countries(Q(meeting__in=meetings)).values()
+                               for a, b in permutations(countries, 2)})
+
+
+def _meeting_countries(where: Q) -> dict[int, tuple[int | None, set[int]]]:
+    """meeting id -> (its year, the countries of its participants), for the participations matching `where`."""
+    rows = (Participation._base_manager.filter(where, country__isnull=False).order_by()
+            .values_list("meeting", ExtractYear("meeting__date"), "country"))
+    found: dict[int, tuple[int | None, set[int]]] = {}
+    for meeting, year, country in rows.iterator(chunk_size=5000):
+        found.setdefault(meeting, (year, set()))[1].add(country)
+    return found
 
 
 def _people(people: set[int]) -> Touched:
@@ -104,6 +134,8 @@ def counters_refresh(touched: Touched) -> None:
         if ids:
             _recount(model._base_manager.filter(pk__in=ids), fields)
     _recount_years(touched.countries - {None})
+    _recount_pair_years(touched.pair_years)
+    _recount_offices(touched.people - {None})
 
 
 def counters_refresh_all() -> None:
@@ -111,6 +143,79 @@ def counters_refresh_all() -> None:
     for model, fields in COUNTERS.items():
         _recount(model._base_manager.all(), fields)
     _recount_years(set(Country.objects.values_list("pk", flat=True)))
+    CountryPairYear.objects.all().delete()
+    CountryPairYear.objects.bulk_create(_pair_year_rows(_counted_pair_years()), batch_size=5000)
+    PersonOffice.objects.all().delete()
+    PersonOffice.objects.bulk_create(_office_rows(_counted_offices()), batch_size=5000)
+
+
+def _counted_pair_years(years: set[int | None] | None = None, countries: set[int] | None = None) -> Counter:
+    """(country, partner, year) -> meetings both took part in: among `countries` (all when None), over
+    the meetings dated in `years` (None in it: the undated ones; every meeting when `years` is None)."""
+    where = Q()
+    if countries is not None:
+        where &= Q(country__in=countries)
+    if years is not None:
+        when = Q(pk__in=[])
+        for year in years:
+            when |= (Q(meeting__date__isnull=True) if year is None
+                     else Q(meeting__date__gte=dt.date(year, 1, 1), meeting__date__lt=dt.date(year + 1, 1, 1)))
+        where &= when
+    counted: Counter = Counter()
+    for year, meeting_countries in _meeting_countries(where).values():
+        for a, b in permutations(meeting_countries, 2):
+            counted[(a, b, year)] += 1
+    return counted
+
+
+def _pair_year_rows(counted: Counter) -> list[CountryPairYear]:
+    return [CountryPairYear(country_id=a, partner_id=b, year=year, meetings=n)
+            for (a, b, year), n in counted.items() if n]
+
+
+def _recount_pair_years(pair_years: set[tuple[int, int, int | None]]) -> None:
+    """The touched (country, partner, year) counts, counted again over those years' meetings."""
+    pair_years = {(a, b, y) for a, b, y in pair_years if a is not None and b is not None}
+    if not pair_years:
+        return
+    counted = _counted_pair_years({y for _, _, y in pair_years}, {c for a, b, _ in pair_years for c in (a, b)})
+    ordered = sorted(pair_years, key=lambda k: (k[0], k[1], k[2] is None, k[2] or 0))
+    for start in range(0, len(ordered), 200):  # a bounded condition: a merge can touch thousands
+        stale = Q(pk__in=[])
+        for a, b, year in ordered[start : start + 200]:
+            stale |= Q(country=a, partner=b) & (Q(year__isnull=True) if year is None else Q(year=year))
+        CountryPairYear.objects.filter(stale).delete()
+    CountryPairYear.objects.bulk_create(_pair_year_rows(Counter({k: counted[k] for k in pair_years})),
+                                        batch_size=2000)
+
+
+def _counted_offices(people: set[int] | None = None) -> dict[int, list]:
+    """person id -> their offices (timelines.Office), from their participations and statements."""
+    def rows(model, person, date):
+        queryset = model._base_manager.exclude(role="")
+        if people is not None:
+            queryset = queryset.filter(**{f"{person}__in": people})
+        return (queryset.order_by().values(person, "role")
+                .annotate(first=Min(date), last=Max(date), times=Count("*")))
+
+    by_person: dict[int, tuple[list, list]] = defaultdict(lambda: ([], []))
+    for row in rows(Participation, "person", "meeting__date"):
+        by_person[row["person"]][0].append(row)
+    for row in rows(Statement, "speaker", "date"):
+        by_person[row["speaker"]][1].append(row)
+    return {person: merge_offices(*sources) for person, sources in by_person.items()}
+
+
+def _office_rows(offices: dict[int, list]) -> list[PersonOffice]:
+    return [PersonOffice(person_id=person, role=o.role, first=o.first, last=o.last, times=o.times)
+            for person, held in offices.items() for o in held]
+
+
+def _recount_offices(people: set[int]) -> None:
+    if not people:
+        return
+    PersonOffice.objects.filter(person__in=people).delete()
+    PersonOffice.objects.bulk_create(_office_rows(_counted_offices(people)), batch_size=2000)
 
 
 def _recount_years(countries: set[int]) -> None:
@@ -144,6 +249,12 @@ def counters_stale() -> dict[str, int]:
             differs |= ~Q(**{name: F(f"_{name}")})
         stale[model._meta.verbose_name_plural] = annotated.filter(differs).count()
     stale["country years"] = years_stale()
+    stored = {((a, b, y), n) for a, b, y, n in CountryPairYear.objects.values_list("country", "partner", "year",
+                                                                                  "meetings")}
+    stale["country pair years"] = len(stored ^ set(_counted_pair_years().items()))
+    offices = {(o.person_id, o.role, o.first, o.last, o.times) for o in _office_rows(_counted_offices())}
+    stale["person offices"] = len(offices ^ set(PersonOffice.objects.values_list(
+        "person", "role", "first", "last", "times")))
     return stale
 
 
