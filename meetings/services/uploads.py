@@ -10,6 +10,8 @@ from __future__ import annotations
 import datetime as dt
 import logging
 
+from django.utils import timezone
+
 from meetings.extraction.types import ArticleError
 from meetings.models import ArticleUpload
 
@@ -98,7 +100,9 @@ def upload_store(*, upload_id: int) -> None:
 
 
 def _claim(upload_id: int, status: str, then: str) -> bool:
-    return bool(ArticleUpload.objects.filter(pk=upload_id, status=status).update(status=then))
+    # A queryset update leaves auto_now alone: stamp updated_at, as a stuck upload is told by its age.
+    return bool(ArticleUpload.objects.filter(pk=upload_id, status=status).update(status=then,
+                                                                                 updated_at=timezone.now()))
 
 
 def _report(result: ImportResult) -> dict:
