@@ -160,6 +160,16 @@ def test_a_dry_run_counts_and_changes_nothing():
     assert stuck.error == ""
 
 
+def test_the_upload_page_says_when_an_upload_has_not_moved_for_too_long(admin_client):
+    stuck, fresh = upload(Status.RUNNING, minutes_ago=45), upload(Status.RUNNING, minutes_ago=1)
+    html = admin_client.get(f"/admin/meetings/article/import/{stuck.pk}/").content.decode()
+    assert 'id="upload-stale"' in html and "worker may have stopped" in html and "manage.py prune_uploads" in html
+    assert 'id="upload-stale"' not in admin_client.get(f"/admin/meetings/article/import/{fresh.pk}/").content.decode()
+
+    done = upload(Status.DONE, minutes_ago=45)
+    assert 'id="upload-stale"' not in admin_client.get(f"/admin/meetings/article/import/{done.pk}/").content.decode()
+
+
 def test_a_task_id_of_another_backend_does_not_stop_the_recovery():
     stuck = upload(Status.RUNNING, minutes_ago=45, task_id="not-a-uuid")
     other = upload(Status.RUNNING, minutes_ago=45, task_id=str(uuid.uuid4()))
