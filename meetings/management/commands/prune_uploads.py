@@ -11,11 +11,13 @@ from django.core.management.base import BaseCommand
 from meetings.services.uploads import uploads_prune, uploads_recover
 
 
-def at_least_one(value: str) -> int:
-    number = int(value)
-    if number < 1:
-        raise ArgumentTypeError("must be 1 or more")
-    return number
+def at_least(minimum: int):
+    def whole_number(value: str) -> int:
+        number = int(value)
+        if number < minimum:
+            raise ArgumentTypeError(f"must be {minimum} or more")
+        return number
+    return whole_number
 
 
 class Command(BaseCommand):
@@ -24,11 +26,12 @@ class Command(BaseCommand):
             "--keep-days. --dry-run only counts.")
 
     def add_arguments(self, parser):
-        parser.add_argument("--stale-minutes", type=at_least_one, default=settings.CHANCERY_UPLOAD_STALE_MINUTES,
+        parser.add_argument("--stale-minutes", type=at_least(1), default=settings.CHANCERY_UPLOAD_STALE_MINUTES,
                             help="An upload extracting or storing unchanged for this long is stuck "
                                  "(default: CHANCERY_UPLOAD_STALE_MINUTES, %(default)s).")
-        parser.add_argument("--keep-days", type=at_least_one, default=30,
-                            help="Keep finished uploads and task results this many days (default: %(default)s).")
+        parser.add_argument("--keep-days", type=at_least(0), default=30,
+                            help="Keep finished uploads and task results this many days; 0 removes them all "
+                                 "(default: %(default)s).")
         parser.add_argument("--dry-run", action="store_true", help="Count what would change; change nothing.")
 
     def handle(self, *args, stale_minutes, keep_days, dry_run, **options):
