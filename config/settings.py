@@ -149,6 +149,12 @@ TASKS = {
     }
 }
 
+# An upload extracting or storing whose row has not changed for this many minutes is taken for
+# stuck (its worker stopped): its admin page says so, and `manage.py prune_uploads` ends it.
+CHANCERY_UPLOAD_STALE_MINUTES = int(os.environ.get("CHANCERY_UPLOAD_STALE_MINUTES") or "30")
+if CHANCERY_UPLOAD_STALE_MINUTES < 1:
+    raise ImproperlyConfigured("CHANCERY_UPLOAD_STALE_MINUTES must be a whole number of minutes, 1 or more.")
+
 # Extraction scores on the golden articles, written by `manage.py score_golden`, shown at /about/data/.
 CHANCERY_QUALITY_FILE = os.environ.get("CHANCERY_QUALITY_FILE") or str(BASE_DIR / "fixtures" / "extraction_scores.json")
 

@@ -305,6 +305,7 @@ class ArticleAdmin(CountsKeptAdmin):
         return TemplateResponse(request, "admin/meetings/upload.html", {
             **self.admin_site.each_context(request), "title": f"Import of {upload.name}", "upload": upload,
             "opts": self.model._meta, "worker_needed": settings.CHANCERY_TASKS == "database",
+            "stale": uploads.upload_stale(upload), "stale_minutes": settings.CHANCERY_UPLOAD_STALE_MINUTES,
         })
 
 
