@@ -4,13 +4,39 @@ from __future__ import annotations
 
 import hashlib
 import itertools
+from contextlib import contextmanager
 
 from django.utils.text import slugify
 
 from meetings.models import Article, Country, Meeting, MeetingSource, Organisation, Participation, Person, Statement
-from meetings.services.counters import counters_refresh, touched_by
+from meetings.services.counters import Touched, counters_refresh, touched_by
 
 _seq = itertools.count(1)
+_deferred: list[tuple] | None = None  # (model, pk) written inside counted_once()
+
+
+def _counted(model, pk) -> None:
+    """Keep the stored counts as the importer does: now, or once at the end of counted_once()."""
+    if _deferred is not None:
+        _deferred.append((model, pk))
+    else:
+        counters_refresh(touched_by(model, [pk]))
+
+
+@contextmanager
+def counted_once():
+    """Build many records, then recount what they touched once (as one import of an article does)
+    rather than after each of them."""
+    global _deferred
+    outer, _deferred = _deferred, []
+    try:
+        yield
+    finally:
+        written, _deferred = _deferred, outer
+        touched = Touched()
+        for model in {m for m, _ in written}:
+            touched |= touched_by(model, [pk for m, pk in written if m is model])
+        counters_refresh(touched)
 
 
 def country(code: str = "CN") -> Country:
@@ -36,7 +62,7 @@ def person(name: str | None = None, **fields) -> Person:
     name = name or f"Person {next(_seq)}"
     fields.setdefault("slug", slugify(name))
     p = Person.objects.create(name=name, **fields)
-    counters_refresh(touched_by(Person, [p.pk]))  # its organisation's count of people, as the importer keeps it
+    _counted(Person, p.pk)  # its organisation's count of people, as the importer keeps it
     return p
 
 
@@ -51,7 +77,7 @@ def meeting(title: str | None = None, participants=(), source: Article | None = 
         Participation.objects.create(meeting=m, person=p, country=p.country, role="Foreign Minister")
     if source:
         MeetingSource.objects.create(meeting=m, article=source, start=0, end=10)
-    counters_refresh(touched_by(Meeting, [m.pk]))
+    _counted(Meeting, m.pk)
     return m
 
 
@@ -61,5 +87,5 @@ def statement(speaker: Person, art: Article | None = None, **fields) -> Statemen
     fields.setdefault("start", 0)
     fields.setdefault("end", len(fields["text"]))
     s = Statement.objects.create(speaker=speaker, article=art, **fields)
-    counters_refresh(touched_by(Statement, [s.pk]))
+    _counted(Statement, s.pk)
     return s

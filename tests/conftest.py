@@ -6,6 +6,11 @@ from tests import builders
 @pytest.fixture
 def seeded(db):
     """A small world: two meetings, three people, statements, one article."""
+    with builders.counted_once():
+        return _seed()
+
+
+def _seed():
     cn, ru, kg = builders.country("CN"), builders.country("RU"), builders.country("KG")
     sco = builders.organisation("Shanghai Cooperation Organization", acronym="SCO", kind="intergovernmental")
     wang = builders.person("Wang Yi", country=cn, aliases=["Wang"])
