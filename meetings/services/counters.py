@@ -26,7 +26,7 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from itertools import permutations
 
-from django.db.models import Count, F, IntegerField, Max, Min, Q
+from django.db.models import Count, Exists, F, IntegerField, Max, Min, OuterRef, Q
 from django.db.models.functions import Coalesce, ExtractYear
 
 from meetings.models import (
@@ -108,37 +108,32 @@ def _country_keys(meetings: set[int]) -> Touched:
     if not meetings:
         return Touched()
     country_years, pair_years = set(), set()
-    for year, held_in, attending in _involved(Q(pk__in=meetings)).values():
+    for year, held_in, attending in _involved(meetings).values():
         country_years |= {(country, year) for country in attending | held_in}
         pair_years |= {(a, b, year) for a, b in permutations(attending, 2)}
     return Touched(country_years=country_years, pair_years=pair_years)
 
 
-def _involved(meetings: Q, countries: set[int] | None = None) -> dict[int, tuple[int | None, set[int], set[int]]]:
-    """meeting id -> (its year, {the country it was held in}, the countries of its participants), for the
-    meetings matching `meetings`, counting only `countries` (all when None)."""
-    held = Meeting._base_manager.filter(meetings, country__isnull=False)
-    attended = Participation._base_manager.filter(meeting__in=Meeting._base_manager.filter(meetings).values("pk"),
-                                                  country__isnull=False)
-    if countries is not None:
-        held, attended = held.filter(country__in=countries), attended.filter(country__in=countries)
+def _involved(meetings: set[int]) -> dict[int, tuple[int | None, set[int], set[int]]]:
+    """meeting id -> (its year, {the country it was held in}, the countries of its participants)."""
     found: dict[int, tuple[int | None, set[int], set[int]]] = {}
-    for meeting, year, country in held.order_by().values_list("pk", ExtractYear("date"), "country").iterator(5000):
+    held = Meeting._base_manager.filter(pk__in=meetings, country__isnull=False)
+    for meeting, year, country in held.order_by().values_list("pk", ExtractYear("date"), "country"):
         found.setdefault(meeting, (year, set(), set()))[1].add(country)
-    rows = attended.order_by().values_list("meeting", ExtractYear("meeting__date"), "country")
-    for meeting, year, country in rows.iterator(chunk_size=5000):
+    attended = Participation._base_manager.filter(meeting__in=meetings, country__isnull=False)
+    for meeting, year, country in attended.order_by().values_list("meeting", ExtractYear("meeting__date"), "country"):
         found.setdefault(meeting, (year, set(), set()))[2].add(country)
     return found
 
 
-def _in_years(years: set[int | None] | None) -> Q:
-    """Meetings dated in one of `years` (None among them: the undated); every meeting when `years` is None."""
+def _in_years(years: set[int | None] | None, date: str = "date") -> Q:
+    """`date` (a meeting's) in one of `years` (None among them: undated); no condition when `years` is None."""
     if years is None:
         return Q()
     when = Q(pk__in=[])
     for year in years:
-        when |= (Q(date__isnull=True) if year is None
-                 else Q(date__gte=dt.date(year, 1, 1), date__lt=dt.date(year + 1, 1, 1)))
+        when |= (Q(**{f"{date}__isnull": True}) if year is None
+                 else Q(**{f"{date}__gte": dt.date(year, 1, 1), f"{date}__lt": dt.date(year + 1, 1, 1)}))
     return when
 
 
@@ -173,12 +168,19 @@ def counters_refresh_all() -> None:
 
 def _counted_country_years(years: set[int | None] | None = None, countries: set[int] | None = None) -> Counter:
     """(country, year) -> dated meetings held in the country or attended by its people: of `countries` (all
-    when None), over the meetings of `years` (all when None)."""
+    when None), over the meetings of `years` (all when None). Counted in the database, two queries."""
+    attended = Participation._base_manager.filter(_in_years(years, "meeting__date"), meeting__date__isnull=False,
+                                                  country__isnull=False)
+    held = Meeting._base_manager.filter(_in_years(years), date__isnull=False, country__isnull=False)
+    if countries is not None:
+        attended, held = attended.filter(country__in=countries), held.filter(country__in=countries)
+    # A meeting held in a country and attended by its people counts once for it.
+    held = held.exclude(Exists(Participation._base_manager.filter(meeting=OuterRef("pk"), country=OuterRef("country"))))
     counted: Counter = Counter()
-    for year, held_in, attending in _involved(_in_years(years), countries).values():
-        if year is not None:  # the chart is of dated meetings
-            for country in held_in | attending:
-                counted[(country, year)] += 1
+    for rows in (attended.values("country", year=ExtractYear("meeting__date")).annotate(n=Count("meeting", distinct=True)),
+                 held.values("country", year=ExtractYear("date")).annotate(n=Count("pk"))):
+        for row in rows.order_by():
+            counted[(row["country"], row["year"])] += row["n"]
     return counted
 
 
@@ -201,12 +203,16 @@ def _recount_country_years(country_years: set[tuple[int, int | None]]) -> None:
 
 def _counted_pair_years(years: set[int | None] | None = None, countries: set[int] | None = None) -> Counter:
     """(country, partner, year) -> meetings both took part in: among `countries` (all when None), over
-    the meetings dated in `years` (None in it: the undated ones; every meeting when `years` is None)."""
-    counted: Counter = Counter()
-    for year, _, attending in _involved(_in_years(years), countries).values():
-        for a, b in permutations(attending, 2):
-            counted[(a, b, year)] += 1
-    return counted
+    the meetings dated in `years` (None in it: the undated ones; every meeting when `years` is None).
+    Counted in the database: each participation joined to the others of its meeting."""
+    rows = (Participation._base_manager.filter(_in_years(years, "meeting__date"), country__isnull=False)
+            .annotate(partner=F("meeting__participations__country"))
+            .filter(partner__isnull=False).exclude(partner=F("country")))
+    if countries is not None:
+        rows = rows.filter(country__in=countries, partner__in=countries)
+    rows = rows.order_by().values("country", "partner", year=ExtractYear("meeting__date")).annotate(
+        n=Count("meeting", distinct=True))
+    return Counter({(r["country"], r["partner"], r["year"]): r["n"] for r in rows})
 
 
 def _pair_year_rows(counted: Counter) -> list[CountryPairYear]:
