@@ -4,6 +4,7 @@ reported on the page and never reach the database."""
 from __future__ import annotations
 
 import django_filters as filters
+from django_filters.constants import EMPTY_VALUES
 from django import forms
 from django.core.exceptions import ValidationError
 from django.db.models import Exists, F, OuterRef
@@ -94,6 +95,14 @@ class OrderingFilter(filters.OrderingFilter):
     def __init__(self, *args, **kwargs):
         kwargs.setdefault("empty_label", "best match or the list's order")
         super().__init__(*args, **kwargs)
+
+    def filter(self, qs, value):
+        if value in EMPTY_VALUES:
+            return qs
+        ordering = [self.get_ordering_value(param) for param in value]
+        # Ties (the many people with as many meetings) keep one order from page to page: then the list's own
+        # order, then the id. Without it a page could repeat a row of the previous one and skip another.
+        return qs.order_by(*ordering, *qs.model._meta.ordering, "pk")
 
     def get_ordering_value(self, param):
         descending = param.startswith("-")
