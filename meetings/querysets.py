@@ -232,10 +232,25 @@ class MeetingQuerySet(FacetQuerySet):
         return self.filter(Q(country=country) | Q(pk__in=attended))
 
     def attended_by(self, person):
-        """Meetings `person` took part in (a semi-join: the date index still serves the order)."""
+        """Meetings `person` took part in. EXISTS, so that PostgreSQL picks by how many they are: for the
+        busiest, walk the date index and look each meeting up in theirs; for most, their few meetings."""
         from .models import Participation
 
-        return self.filter(pk__in=Participation.objects.filter(person=person).values("meeting_id"))
+        return self.filter(Exists(Participation.objects.filter(meeting=OuterRef("pk"), person=person)))
+
+    def latest_involving(self, country, within: int) -> list[int]:
+        """Ids of the latest `within` meetings held in `country` or attended by its people, newest first.
+
+        Each condition walks its own index and the two are merged here: OR-ed in one query, PostgreSQL
+        hashed all 53,000 participations of the busiest country first (30 ms a page).
+        """
+        from .models import Participation
+
+        held = self.filter(country=country)
+        attended = self.filter(Exists(Participation.objects.filter(meeting=OuterRef("pk"), country=country)))
+        rows = {row for meetings in (held, attended) for row in meetings.values_list("pk", "date", "title")[:within]}
+        newest_first = sorted(rows, key=lambda r: (r[1] is None, -(r[1].toordinal() if r[1] else 0), r[2], r[0]))
+        return [pk for pk, _, _ in newest_first[:within]]
 
     def between_countries(self, first, second):
         """Meetings at which people of both countries took part."""

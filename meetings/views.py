@@ -330,7 +330,7 @@ class CountryDetailView(DetailPage):
         context["meetings_attended"] = page_of(self.request, attended.with_participants(), "attended_page")
         context["people"] = page_of(self.request, country.people.all(), "people_page", 100)
         # Both from its latest meetings, read once, so that the busiest country's page costs what any one's does.
-        recent = list(Meeting.objects.involving_country(country).values_list("pk", flat=True)[:RECENT_MEETINGS])
+        recent = Meeting.objects.latest_involving(country, RECENT_MEETINGS)
         context["counterparts"] = list(Country.objects.counterparts_of(country, recent=recent)[:15])
         context["forums"] = list(Organisation.objects.forums_of(recent)[:15])
         context["recent_meetings"] = RECENT_MEETINGS
@@ -478,7 +478,12 @@ class ArticleDetailView(DetailPage):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         article = self.object
-        statements = list(article.statements.with_related().order_by("start"))
+        statements = article.statements.order_by("start")
+        # The page names each statement's speaker and links it; the JSON gives every statement whole.
+        statements = list(statements.with_related() if self.request.GET.get("format") == "json"
+                          else statements.select_related("speaker", "speaker_organisation").defer(
+                              "text", "search_document", "speaker__search_document",
+                              "speaker_organisation__search_document"))
         sources = list(article.meeting_sources.select_related("meeting"))
         marks = [
             Mark(s.start, s.end, "statement", f"{s.speaker or s.speaker_organisation}: {s.get_kind_display()}",

@@ -93,3 +93,15 @@ def test_counterparts_count_shared_meetings(seeded):
 
     counterparts = list(Person.objects.counterparts_of(seeded["wang"]))
     assert {p.name: p.shared_meetings for p in counterparts} == {"Sergey Lavrov": 1, "Zhantoro Satybaldiyev": 1}
+
+
+def test_latest_involving_merges_held_and_attended_newest_first(seeded):
+    kg = seeded["kg"]
+    abroad = builders.meeting("Satybaldiyev in Moscow", participants=[seeded["satybaldiyev"]], date="2014-03-01",
+                              country=seeded["ru"])
+    undated = builders.meeting("Satybaldiyev call", participants=[seeded["satybaldiyev"]], kind="call")
+    builders.meeting("Talks elsewhere", participants=[seeded["lavrov"]], date="2015-01-01", country=seeded["ru"])
+    latest = Meeting.objects.latest_involving(kg, 10)
+    assert latest == [abroad.pk, seeded["talks"].pk, seeded["summit"].pk, undated.pk]
+    assert Meeting.objects.latest_involving(kg, 2) == [abroad.pk, seeded["talks"].pk]
+    assert set(latest) == set(Meeting.objects.involving_country(kg).values_list("pk", flat=True))
