@@ -61,14 +61,22 @@ def url_with(params: QueryDict, param: str, value: str | None) -> str:
     return f"?{params.urlencode()}" if params else "?"
 
 
-def compute(filterset_class, params: QueryDict, queryset, specs: list[FacetSpec]) -> list[Facet]:
+def compute(filterset_class, params: QueryDict, queryset, specs: list[FacetSpec], filtered=None) -> list[Facet]:
     """Each facet counted over the list filtered by every other filter: a fixed number of queries.
 
+    `filtered` is the list itself (every filter applied), when the page has it already: the facets
+    whose own filter is not in use count over it rather than filter again (a search would run twice).
     Nothing is counted while a filter value is invalid: the page is showing that error.
     """
     facets = []
     first_rows = {}  # the facets whose own filter is not in use share one list of rows
     model = queryset.model
+    if filtered is not None:
+        own = params.copy()
+        for key in NOT_FILTERS:
+            own.pop(key, None)
+        first_rows[own.urlencode()] = list(filtered.order_by(*model._meta.ordering).values_list("pk", flat=True)
+                                           [:FACET_ROWS])
     for spec in specs:
         others = params.copy()
         for key in NOT_FILTERS | {spec.param}:

@@ -92,8 +92,9 @@ class ListPage(FilterView):
         context["can_export"] = self.export is not None
         context["filter_errors"] = self.filterset.errors if self.filterset.is_bound else {}
         if self.request.GET.get("format") != "csv":
+            valid = not self.filterset.is_bound or self.filterset.is_valid()
             context["facets"] = facets.compute(self.filterset_class, self.request.GET, self.get_queryset(),
-                                               self.facet_specs)
+                                               self.facet_specs, filtered=self.object_list if valid else None)
             context["facet_rows"] = facets.FACET_ROWS
             context["facets_sampled"] = context["paginator"] is not None and \
                 context["paginator"].count > facets.FACET_ROWS

@@ -338,3 +338,25 @@ def test_about_data_survives_a_broken_scores_file(client, db, settings, tmp_path
     path.write_text("{not json")
     settings.CHANCERY_QUALITY_FILE = str(path)
     assert "have not been computed" in client.get("/about/data/").content.decode()
+
+
+def test_facets_count_over_the_list_already_filtered(seeded):
+    """A search runs once a page: the facets whose own filter is not in use reuse the filtered list."""
+    from django.http import QueryDict
+
+    from meetings import facets, filters
+    from meetings.models import Meeting
+    from meetings.views import MeetingListView
+
+    class FiltersAgain(filters.MeetingFilter):
+        def __init__(self, *args, **kwargs):
+            raise AssertionError("the list was filtered again for its facets")
+
+    params = QueryDict("q=wang&status=held")
+    filtered = filters.MeetingFilter(params, queryset=Meeting.objects.all()).qs
+    specs = [s for s in MeetingListView.facet_specs if s.param != "status"]
+    reused = facets.compute(FiltersAgain, params, Meeting.objects.all(), specs, filtered=filtered)
+    again = facets.compute(filters.MeetingFilter, params, Meeting.objects.all(), specs)
+    assert [(f.param, [(c.value, c.count) for c in f.choices]) for f in reused] == \
+        [(f.param, [(c.value, c.count) for c in f.choices]) for f in again]
+    assert any(f.choices for f in reused)
