@@ -37,7 +37,11 @@ class Facet:
 class FacetSpec:
     param: str
     label: str
-    count: Callable  # queryset -> [(value, label, count)], from querysets.FacetQuerySet
+    field: str  # the value, as a lookup from the listed model: "status", "organisation__slug"
+    label_field: str | None = None  # the value's name, when the value is a code or slug
+    year: bool = False  # `field` is a date, counted by its year
+    # More values a record has besides `field`: ids -> [(id, value, label)] (a meeting's participants' countries).
+    more: Callable | None = None
     limit: int = 12
     labels: dict | None = None  # value -> label, for choices (status "held" -> "Held")
 
@@ -68,31 +72,27 @@ def compute(filterset_class, params: QueryDict, queryset, specs: list[FacetSpec]
     whose own filter is not in use count over it rather than filter again (a search would run twice).
     Nothing is counted while a filter value is invalid: the page is showing that error.
     """
-    facets = []
-    first_rows = {}  # the facets whose own filter is not in use share one list of rows
     model = queryset.model
+    first_rows: dict[str, list[int]] = {}  # the facets whose own filter is not in use share one list of rows
     if filtered is not None:
-        own = params.copy()
-        for key in NOT_FILTERS:
-            own.pop(key, None)
-        first_rows[own.urlencode()] = list(filtered.order_by(*model._meta.ordering).values_list("pk", flat=True)
-                                           [:FACET_ROWS])
+        first_rows[_without(params, set()).urlencode()] = _first_ids(filtered)
+    groups: dict[str, list[FacetSpec]] = {}
     for spec in specs:
-        others = params.copy()
-        for key in NOT_FILTERS | {spec.param}:
-            others.pop(key, None)
+        others = _without(params, {spec.param})
         key = others.urlencode()
         if key not in first_rows:
             filterset = filterset_class(others, queryset=queryset)
             if not filterset.is_valid():
                 return []
-            # The ids as values, not a subquery: the planner then looks the rows up by id instead of
-            # scanning the table to join them (99 ms for the meetings' status facet).
-            first_rows[key] = list(filterset.qs.order_by(*model._meta.ordering).values_list("pk", flat=True)
-                                   [:FACET_ROWS])
-        matching = model._default_manager.filter(pk__in=first_rows[key])
+            first_rows[key] = _first_ids(filterset.qs)
+        groups.setdefault(key, []).append(spec)
+    counted: dict[str, list[tuple[str, str, int]]] = {}
+    for key, group in groups.items():
+        counted.update(count_values(model, first_rows[key], group))
+    facets = []
+    for spec in specs:
         selected = params.get(spec.param, "")
-        rows = [(v, (spec.labels or {}).get(v, label), n) for v, label, n in spec.count(matching)]
+        rows = [(v, (spec.labels or {}).get(v, label), n) for v, label, n in counted[spec.param]]
         shown = rows[: spec.limit]
         shown += [row for row in rows[spec.limit :] if row[0] == selected]  # the chosen value stays in view
         choices = [
@@ -101,6 +101,47 @@ def compute(filterset_class, params: QueryDict, queryset, specs: list[FacetSpec]
         ]
         facets.append(Facet(spec.param, spec.label, choices, url_with(params, spec.param, None) if selected else None))
     return facets
+
+
+def count_values(model, ids: list[int], specs: list[FacetSpec]) -> dict[str, list[tuple[str, str, int]]]:
+    """(value, label, records) for each facet, the most frequent first (years: the latest first).
+
+    The rows are read once for all the facets and counted here: a GROUP BY per facet read the same
+    rows again each time (five queries of 1.5–4 ms each for the meetings' facets).
+    """
+    fields = list(dict.fromkeys(f for spec in specs for f in (spec.field, spec.label_field) if f))
+    records = {row[0]: dict(zip(fields, row[1:]))
+               for row in model._default_manager.filter(pk__in=ids).values_list("pk", *fields)}
+    result = {}
+    for spec in specs:
+        found: dict[str, set[int]] = {}
+        labels: dict[str, str] = {}
+        for pk, record in records.items():
+            value = record[spec.field]
+            if value is None or value == "":
+                continue
+            value = str(value.year) if spec.year else str(value)
+            found.setdefault(value, set()).add(pk)
+            labels[value] = str(record[spec.label_field]) if spec.label_field else value
+        for pk, value, label in spec.more(list(records)) if spec.more else ():
+            found.setdefault(value, set()).add(pk)
+            labels[value] = label
+        order = (lambda v: -int(v)) if spec.year else (lambda v: (-len(found[v]), labels[v].casefold(), v))
+        result[spec.param] = [(v, labels[v], len(found[v])) for v in sorted(found, key=order)]
+    return result
+
+
+def _without(params: QueryDict, names: set[str]) -> QueryDict:
+    others = params.copy()
+    for key in NOT_FILTERS | names:
+        others.pop(key, None)
+    return others
+
+
+def _first_ids(queryset) -> list[int]:
+    # The ids as values, not a subquery: the planner then looks the rows up by id instead of
+    # scanning the table to join them (99 ms for the meetings' status facet).
+    return list(queryset.order_by(*queryset.model._meta.ordering).values_list("pk", flat=True)[:FACET_ROWS])
 
 
 def active_filters(filterset, params: QueryDict, facets: list[Facet]) -> list[ActiveFilter]:

@@ -205,11 +205,12 @@ class MeetingListView(ListPage):
     export = ("meetings.csv", exports.MEETING_HEADER, exports.meeting_rows)
     serializer = staticmethod(serializers.meeting)
     facet_specs = [
-        FacetSpec("status", "Status", lambda qs: qs.count_by("status"), labels=dict(Meeting.Status.choices)),
-        FacetSpec("kind", "Kind", lambda qs: qs.count_by("kind"), labels=dict(Meeting.Kind.choices)),
-        FacetSpec("country", "Country (held in or taking part)", lambda qs: qs.count_by_country()),
-        FacetSpec("organisation", "Forum", lambda qs: qs.count_by("organisation__slug", "organisation__name")),
-        FacetSpec("date", "Year", lambda qs: qs.count_by_year("date")),
+        FacetSpec("status", "Status", "status", labels=dict(Meeting.Status.choices)),
+        FacetSpec("kind", "Kind", "kind", labels=dict(Meeting.Kind.choices)),
+        FacetSpec("country", "Country (held in or taking part)", "country__code", "country__name",
+                  more=Participation.objects.countries_at),
+        FacetSpec("organisation", "Forum", "organisation__slug", "organisation__name"),
+        FacetSpec("date", "Year", "date", year=True),
     ]
 
     def get_context_data(self, **kwargs):
@@ -253,8 +254,8 @@ class PersonListView(ListPage):
     export = ("people.csv", exports.PERSON_HEADER, exports.person_rows)
     serializer = staticmethod(serializers.person)
     facet_specs = [
-        FacetSpec("country", "Country", lambda qs: qs.count_by("country__code", "country__name")),
-        FacetSpec("organisation", "Organisation", lambda qs: qs.count_by("organisation__slug", "organisation__name")),
+        FacetSpec("country", "Country", "country__code", "country__name"),
+        FacetSpec("organisation", "Organisation", "organisation__slug", "organisation__name"),
     ]
 
 
@@ -408,7 +409,7 @@ class OrganisationListView(ListPage):
     template_name = "meetings/organisation_list.html"
     export = ("organisations.csv", exports.ORGANISATION_HEADER, exports.organisation_rows)
     serializer = staticmethod(serializers.organisation)
-    facet_specs = [FacetSpec("kind", "Kind", lambda qs: qs.count_by("kind"), labels=dict(Organisation.Kind.choices))]
+    facet_specs = [FacetSpec("kind", "Kind", "kind", labels=dict(Organisation.Kind.choices))]
 
 
 class OrganisationDetailView(DetailPage):
@@ -448,10 +449,9 @@ class StatementListView(ListPage):
     export = ("statements.csv", exports.STATEMENT_HEADER, exports.statement_rows)
     serializer = staticmethod(serializers.statement)
     facet_specs = [
-        FacetSpec("kind", "Kind", lambda qs: qs.count_by("kind"), labels=dict(Statement.Kind.choices)),
-        FacetSpec("country", "Speaker's country", lambda qs: qs.count_by("speaker__country__code",
-                                                                           "speaker__country__name")),
-        FacetSpec("date", "Year", lambda qs: qs.count_by_year("date")),
+        FacetSpec("kind", "Kind", "kind", labels=dict(Statement.Kind.choices)),
+        FacetSpec("country", "Speaker's country", "speaker__country__code", "speaker__country__name"),
+        FacetSpec("date", "Year", "date", year=True),
     ]
 
 
@@ -473,8 +473,8 @@ class ArticleListView(ListPage):
     export = ("articles.csv", exports.ARTICLE_HEADER, exports.article_rows)
     serializer = staticmethod(serializers.article)
     facet_specs = [
-        FacetSpec("source", "Outlet", lambda qs: qs.count_by("source")),
-        FacetSpec("published", "Year", lambda qs: qs.count_by_year("published")),
+        FacetSpec("source", "Outlet", "source"),
+        FacetSpec("published", "Year", "published", year=True),
     ]
 
 

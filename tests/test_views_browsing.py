@@ -44,6 +44,26 @@ def test_meeting_facets_count_what_each_value_would_leave(client, seeded):
     assert facet(response, "organisation")["shanghai-cooperation-organization"].count == 1
 
 
+def test_facet_counts_each_record_once_per_value_from_one_read_of_its_rows(django_assert_num_queries):
+    """A meeting held in a country and attended by its people counts once there; years order newest first."""
+    from meetings import facets
+    from meetings.models import Meeting
+    from meetings.views import MeetingListView
+
+    cn, ru = builders.country("CN"), builders.country("RU")
+    wang, lavrov = builders.person("Ada Quill", country=cn), builders.person("Boris Vale", country=ru)
+    home = builders.meeting(participants=[wang, lavrov], country=cn, date="2011-03-01", status="held")
+    away = builders.meeting(participants=[wang], country=ru, date="2014-05-06", status="held")
+    undated = builders.meeting(participants=[lavrov], status="planned")
+    ids = [home.pk, away.pk, undated.pk]
+    with django_assert_num_queries(2):  # the rows, and the participants' countries
+        counted = facets.count_values(Meeting, ids, MeetingListView.facet_specs)
+    assert counted["country"] == [("RU", "Russia", 3), ("CN", "China", 2)]
+    assert counted["date"] == [("2014", "2014", 1), ("2011", "2011", 1)]
+    assert counted["status"] == [("held", "held", 2), ("planned", "planned", 1)]
+    assert counted["organisation"] == []
+
+
 def test_facet_links_add_and_remove_their_filter(client, seeded):
     response = client.get("/meetings/", {"status": "held", "page": "1"})
     status = facet(response, "status")
