@@ -139,7 +139,8 @@ class MeetingFilter(SearchFilterSet):
     status = filters.ChoiceFilter(choices=Meeting.Status.choices, empty_label="any status")
     kind = filters.ChoiceFilter(choices=Meeting.Kind.choices, empty_label="any kind")
     country = filters.ModelChoiceFilter(
-        queryset=Country.objects.all(), to_field_name="code", widget=QuickSelect, method="filter_country",
+        queryset=Country.objects.all(), to_field_name="code", method="filter_country",
+        widget=QuickSelect(label_field="name"),
         label="Country (held in or taking part)", empty_label="any country",
     )
     # A text box, not a <select>: thousands of organisations made a 170 KB form that took most of the page's time.
@@ -169,7 +170,8 @@ class MeetingFilter(SearchFilterSet):
 
 class PersonFilter(SearchFilterSet):
     country = filters.ModelChoiceFilter(
-        queryset=Country.objects.all(), to_field_name="code", widget=QuickSelect, empty_label="any country"
+        queryset=Country.objects.all(), to_field_name="code", empty_label="any country",
+        widget=QuickSelect(label_field="name"),
     )
     organisation = filters.ModelChoiceFilter(
         queryset=Organisation.objects.all(), to_field_name="slug", label="Organisation (organisation id)",
@@ -211,7 +213,8 @@ class StatementFilter(SearchFilterSet):
     speaker = PersonNameFilter(field_name="speaker", label="Speaker",
                                widget=person_widget("speaker-suggestions", "Sergey Lavrov"))
     country = filters.ModelChoiceFilter(
-        queryset=Country.objects.all(), to_field_name="code", widget=QuickSelect, field_name="speaker__country",
+        queryset=Country.objects.all(), to_field_name="code", field_name="speaker__country",
+        widget=QuickSelect(label_field="name"),
         label="Speaker's country", empty_label="any country",
     )
     meeting = filters.ModelChoiceFilter(
