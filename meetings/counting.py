@@ -30,12 +30,17 @@ class CappedPaginator(Paginator):
 
     cap = CAP
 
-    def __init__(self, object_list, per_page, *args, rows=None, cap=None, known_count=None, **kwargs):
+    def __init__(self, object_list, per_page, *args, rows=None, cap=None, known_count=None, head=None, **kwargs):
         super().__init__(object_list, per_page, *args, **kwargs)
         if cap is not None:
             self.cap = cap
         if known_count is not None:  # a stored count: nothing is counted
             self._counted = known_count
+        # Head: (the first ids of object_list in its order, how many were asked for), read already for the
+        # facets. The pages it covers are cut from it, and a list shorter than asked for is counted by it.
+        self.head, self.head_limit = head if head is not None else (None, 0)
+        if self.head is not None and len(self.head) < self.head_limit and known_count is None:
+            self._counted = len(self.head)
         # The unfiltered queryset (joins, annotations) that fetches a page's rows by id; the filters were
         # applied once, to find the ids, and need not run again.
         self.rows = rows if rows is not None else object_list
@@ -45,7 +50,10 @@ class CappedPaginator(Paginator):
         (page 300 of /statements/ took a second when every skipped row was joined to its speaker and article)."""
         number = self.validate_number(number)
         bottom = (number - 1) * self.per_page
-        ids = list(self.object_list.values_list("pk", flat=True)[bottom : bottom + self.per_page])
+        if self.head is not None and (bottom + self.per_page <= len(self.head) or len(self.head) < self.head_limit):
+            ids = self.head[bottom : bottom + self.per_page]
+        else:
+            ids = list(self.object_list.values_list("pk", flat=True)[bottom : bottom + self.per_page])
         found = {row.pk: row for row in self.rows.filter(pk__in=ids)} if ids else {}
         return self._get_page([found[pk] for pk in ids if pk in found], number, self)
 

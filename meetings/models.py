@@ -354,21 +354,22 @@ class Meeting(Curated):
 
 
 class CountryYear(models.Model):
-    """How many meetings involved a country (held there or attended by its people) in a year: the chart on
-    its page, kept by meetings/services/counters.py (counting them on each view took 345 ms for the busiest)."""
+    """How many meetings involved a country (held there or attended by its people) in a year (no year: the
+    undated ones): the chart on its page, its count in the countries list and in `/meetings/?country=`,
+    kept by meetings/services/counters.py (counting them on each view took 345 ms for the busiest)."""
 
     country = models.ForeignKey(Country, on_delete=models.CASCADE, related_name="years")
-    year = models.PositiveSmallIntegerField()
+    year = models.PositiveSmallIntegerField(null=True, blank=True)
     meetings = models.PositiveIntegerField()
 
     objects = querysets.CountryYearQuerySet.as_manager()
 
     class Meta:
-        ordering = ["country", "year"]
+        ordering = ["country", F("year").asc(nulls_last=True)]
         constraints = [models.UniqueConstraint(fields=["country", "year"], name="country_year_once")]
 
     def __str__(self) -> str:
-        return f"{self.country} {self.year}: {self.meetings}"
+        return f"{self.country} {self.year or 'undated'}: {self.meetings}"
 
 
 class CountryPairYear(models.Model):

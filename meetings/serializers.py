@@ -101,7 +101,7 @@ def person_label(p) -> str:
 
 def country(c, absolute: Absolute) -> dict:
     data = {"code": c.code, "url": absolute(c.get_absolute_url()), "name": c.name}
-    for count in ("meetings_held_count", "people_count"):
+    for count in ("meetings_count", "people_count"):
         if hasattr(c, count):
             data[count] = getattr(c, count)
     return data

@@ -41,8 +41,23 @@ class ListPage(FilterView):
     def get_paginator(self, queryset, per_page, orphans=0, allow_empty_first_page=True, **kwargs):
         if self.request.GET.get("q", "").strip():
             kwargs.setdefault("cap", search.SEARCH_CAP)
+        stored = getattr(self.filterset, "stored_count", None)
+        if stored is not None and (count := stored()) is not None:
+            kwargs["known_count"] = count
+        if self.facet_head() is not None:
+            kwargs["head"] = (self.facet_head(), facets.FACET_ROWS)
         return self.paginator_class(queryset, per_page, orphans=orphans, allow_empty_first_page=allow_empty_first_page,
                                     rows=self.get_queryset(), **kwargs)
+
+    def facet_head(self) -> list[int] | None:
+        """The first ids of the filtered list that its facets count, read once when the list shows in that
+        order: its first pages are cut from them (the same query with LIMIT 25 had cost as much again)."""
+        if not hasattr(self, "_facet_head"):
+            valid = not self.filterset.is_bound or self.filterset.is_valid()
+            shown = self.facet_specs and self.request.GET.get("format") != "csv" and valid
+            self._facet_head = (facets.first_ids(self.object_list)
+                                if shown and facets.in_own_order(self.object_list) else None)
+        return self._facet_head
 
     def get(self, request, *args, **kwargs):
         if self.export and request.GET.get("format") == "csv":
@@ -94,7 +109,8 @@ class ListPage(FilterView):
         if self.request.GET.get("format") != "csv":
             valid = not self.filterset.is_bound or self.filterset.is_valid()
             context["facets"] = facets.compute(self.filterset_class, self.request.GET, self.get_queryset(),
-                                               self.facet_specs, filtered=self.object_list if valid else None)
+                                               self.facet_specs, filtered=self.object_list if valid else None,
+                                               filtered_ids=self.facet_head())
             context["facet_rows"] = facets.FACET_ROWS
             context["facets_sampled"] = context["paginator"] is not None and \
                 context["paginator"].count > facets.FACET_ROWS

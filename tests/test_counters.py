@@ -6,7 +6,9 @@ from io import StringIO
 import pytest
 from django.core.management import CommandError, call_command
 
-from meetings.models import CountryPairYear, Meeting, Organisation, Participation, Person, PersonOffice
+from meetings.models import (
+    CountryPairYear, CountryYear, Meeting, Organisation, Participation, Person, PersonOffice,
+)
 from meetings.services import counters, curation
 from meetings.services.importing import article_import
 from tests import builders
@@ -129,4 +131,27 @@ def test_deleting_a_meeting_drops_its_pair_count(seeded):
     summit.delete()
     counters.counters_refresh(before)
     assert pair_years(seeded["cn"], seeded["ru"]) == []
+    assert_counts_true()
+
+
+def test_a_countrys_stored_years_add_up_to_its_meetings_the_undated_too(admin_client, seeded):
+    """The countries list and `/meetings/?country=` read CountryYear's total: it must be what the filter lists."""
+    cn = seeded["cn"]
+
+    def involving(country):
+        return Meeting.objects.involving_country(country).count()
+
+    undated = Meeting.objects.involving_country(cn).filter(date=None).count()
+    assert CountryYear.objects.filter(country=cn).total() == involving(cn)
+    dated = CountryYear.objects.filter(country=cn).per_year()
+    call = builders.meeting("An undated call", participants=[seeded["lavrov"]], country=cn, kind="call")
+    assert list(CountryYear.objects.filter(country=cn, year=None).values_list("meetings", flat=True)) == [undated + 1]
+    assert CountryYear.objects.filter(country=cn).per_year() == dated  # the chart shows the dated only
+    assert CountryYear.objects.filter(country=cn).total() == involving(cn)
+    url = f"/admin/meetings/meeting/{call.pk}/change/"
+    data = form_values(admin_client, url)
+    data["date"], data["date_precision"] = ["2015-02-03"], ["day"]
+    assert admin_client.post(url, data).status_code == 302
+    assert CountryYear.objects.filter(country=cn, year=None).total() == undated
+    assert CountryYear.objects.filter(country=cn).per_year() == [*dated, (2015, 1)]
     assert_counts_true()

@@ -27,7 +27,7 @@ def summary() -> dict:
             for m in Meeting.objects.all()
         ),
         "statements": sorted(Statement.objects.values_list("article__filename", "start", "end", "speaker__name", "kind")),
-        "years": sorted(CountryYear.objects.values_list("country__code", "year", "meetings")),
+        "years": sorted(CountryYear.objects.values_list("country__code", "year", "meetings"), key=repr),
         "pair years": sorted(CountryPairYear.objects.values_list("country__code", "partner__code", "year", "meetings"),
                              key=repr),
         "offices": sorted(PersonOffice.objects.values_list("person__name", "role", "first", "last", "times"), key=repr),

@@ -380,3 +380,17 @@ def test_facets_count_over_the_list_already_filtered(seeded):
     assert [(f.param, [(c.value, c.count) for c in f.choices]) for f in reused] == \
         [(f.param, [(c.value, c.count) for c in f.choices]) for f in again]
     assert any(f.choices for f in reused)
+
+
+def test_a_countrys_meeting_list_is_counted_from_the_stored_years(client, seeded):
+    """`/meetings/?country=` alone reads the stored count; with another filter it counts, and both are right."""
+    from meetings.models import Meeting
+
+    kg = builders.country("KG")
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get("/meetings/", {"country": "KG"})
+    assert response.context["paginator"].count == Meeting.objects.involving_country(kg).count() > 0
+    assert not [q for q in queries.captured_queries if q["sql"].startswith("SELECT COUNT(*)")]
+    response = client.get("/meetings/", {"country": "KG", "status": "planned"})
+    assert response.context["paginator"].count == Meeting.objects.involving_country(kg).planned().count()
+    assert client.get("/meetings/", {"country": "XX"}).context["paginator"].count == 0  # an error, not a count

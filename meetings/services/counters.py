@@ -50,7 +50,7 @@ class Touched:
 
     people: set[int] = field(default_factory=set)
     organisations: set[int] = field(default_factory=set)
-    # (country, year) of the meetings written, held there or attended by its people: CountryYear
+    # (country, year or None) of the meetings written, held there or attended by its people: CountryYear
     country_years: set[tuple[int, int | None]] = field(default_factory=set)
     # (country, partner, year or None) of the meetings written: CountryPairYear, both ways round
     pair_years: set[tuple[int, int, int | None]] = field(default_factory=set)
@@ -167,11 +167,11 @@ def counters_refresh_all() -> None:
 
 
 def _counted_country_years(years: set[int | None] | None = None, countries: set[int] | None = None) -> Counter:
-    """(country, year) -> dated meetings held in the country or attended by its people: of `countries` (all
-    when None), over the meetings of `years` (all when None). Counted in the database, two queries."""
-    attended = Participation._base_manager.filter(_in_years(years, "meeting__date"), meeting__date__isnull=False,
-                                                  country__isnull=False)
-    held = Meeting._base_manager.filter(_in_years(years), date__isnull=False, country__isnull=False)
+    """(country, year or None) -> meetings held in the country or attended by its people: of `countries` (all
+    when None), over the meetings of `years` (None in it: the undated ones; all when None). Counted in the
+    database, two queries."""
+    attended = Participation._base_manager.filter(_in_years(years, "meeting__date"), country__isnull=False)
+    held = Meeting._base_manager.filter(_in_years(years), country__isnull=False)
     if countries is not None:
         attended, held = attended.filter(country__in=countries), held.filter(country__in=countries)
     # A meeting held in a country and attended by its people counts once for it.
@@ -191,12 +191,13 @@ def _country_year_rows(counted: Counter) -> list[CountryYear]:
 def _recount_country_years(country_years: set[tuple[int, int | None]]) -> None:
     """The touched (country, year) counts, counted again over those years' meetings (a year of the busiest
     country, not all of its 50,000 meetings: 860 ms an import before)."""
-    country_years = {(c, y) for c, y in country_years if c is not None and y is not None}
+    country_years = {(c, y) for c, y in country_years if c is not None}
     if not country_years:
         return
     counted = _counted_country_years({y for _, y in country_years}, {c for c, _ in country_years})
     for year in {y for _, y in country_years}:
-        CountryYear.objects.filter(year=year, country__in={c for c, y in country_years if y == year}).delete()
+        in_year = Q(year__isnull=True) if year is None else Q(year=year)
+        CountryYear.objects.filter(in_year, country__in={c for c, y in country_years if y == year}).delete()
     CountryYear.objects.bulk_create(_country_year_rows(Counter({k: counted[k] for k in country_years})),
                                     batch_size=2000)
 
