@@ -6,7 +6,8 @@ import pytest
 from django.core.management import call_command
 
 from meetings.models import (
-    Article, Country, CountryPairYear, CountryYear, Meeting, Organisation, Person, PersonOffice, Statement,
+    Article, Country, CountryPairYear, CountryYear, Meeting, MeetingCountry, Organisation, Person, PersonOffice,
+    Statement,
 )
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -31,6 +32,7 @@ def summary() -> dict:
         "pair years": sorted(CountryPairYear.objects.values_list("country__code", "partner__code", "year", "meetings"),
                              key=repr),
         "offices": sorted(PersonOffice.objects.values_list("person__name", "role", "first", "last", "times"), key=repr),
+        "meeting countries": sorted(MeetingCountry.objects.values_list("meeting__title", "country__code")),
     }
 
 

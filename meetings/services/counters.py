@@ -14,7 +14,8 @@ person's latest office (`Person.latest_role`, from their participations and
 statements) and their offices (`PersonOffice`), each country's meetings per
 year (`CountryYear`) and each pair of countries' meetings per year
 (`CountryPairYear`), both recounted for the countries and years a write
-touched, from that year's meetings alone.
+touched, from that year's meetings alone; and the countries each meeting
+involved (`MeetingCountry`), listed again for the meetings a write touched.
 
 Who calls it: the importer (once per article), generate_data, the curators'
 merges and splits, and the admin's saves and deletes.
@@ -30,8 +31,8 @@ from django.db.models import Count, Exists, F, IntegerField, Max, Min, OuterRef,
 from django.db.models.functions import Coalesce, ExtractYear
 
 from meetings.models import (
-    Article, CountryPairYear, CountryYear, Meeting, MeetingSource, Organisation, Participation, Person,
-    PersonOffice, Statement,
+    Article, CountryPairYear, CountryYear, Meeting, MeetingCountry, MeetingSource, Organisation, Participation,
+    Person, PersonOffice, Statement,
 )
 from meetings.querysets import count_of, latest_role
 from meetings.timelines import merge_offices
@@ -54,10 +55,13 @@ class Touched:
     country_years: set[tuple[int, int | None]] = field(default_factory=set)
     # (country, partner, year or None) of the meetings written: CountryPairYear, both ways round
     pair_years: set[tuple[int, int, int | None]] = field(default_factory=set)
+    # the meetings written, whose countries MeetingCountry lists
+    meetings: set[int] = field(default_factory=set)
 
     def __or__(self, other: Touched) -> Touched:
         return Touched(self.people | other.people, self.organisations | other.organisations,
-                       self.country_years | other.country_years, self.pair_years | other.pair_years)
+                       self.country_years | other.country_years, self.pair_years | other.pair_years,
+                       self.meetings | other.meetings)
 
     def ids(self, model) -> set[int]:
         return {Person: self.people, Organisation: self.organisations}[model] - {None}
@@ -111,7 +115,7 @@ def _country_keys(meetings: set[int]) -> Touched:
     for year, held_in, attending in _involved(meetings).values():
         country_years |= {(country, year) for country in attending | held_in}
         pair_years |= {(a, b, year) for a, b in permutations(attending, 2)}
-    return Touched(country_years=country_years, pair_years=pair_years)
+    return Touched(country_years=country_years, pair_years=pair_years, meetings=set(meetings))
 
 
 def _involved(meetings: set[int]) -> dict[int, tuple[int | None, set[int], set[int]]]:
@@ -152,6 +156,7 @@ def counters_refresh(touched: Touched) -> None:
     _recount_country_years(touched.country_years)
     _recount_pair_years(touched.pair_years)
     _recount_offices(touched.people - {None})
+    _relist_meeting_countries(touched.meetings)
 
 
 def counters_refresh_all() -> None:
@@ -164,6 +169,9 @@ def counters_refresh_all() -> None:
     CountryPairYear.objects.bulk_create(_pair_year_rows(_counted_pair_years()), batch_size=5000)
     PersonOffice.objects.all().delete()
     PersonOffice.objects.bulk_create(_office_rows(_counted_offices()), batch_size=5000)
+    MeetingCountry.objects.all().delete()
+    MeetingCountry.objects.bulk_create((MeetingCountry(meeting_id=m, country_id=c) for m, c in _meeting_countries()),
+                                       batch_size=5000)
 
 
 def _counted_country_years(years: set[int | None] | None = None, countries: set[int] | None = None) -> Counter:
@@ -266,6 +274,31 @@ def _recount_offices(people: set[int]) -> None:
     PersonOffice.objects.bulk_create(_office_rows(_counted_offices(people)), batch_size=2000)
 
 
+def _meeting_countries(meetings: set[int] | None = None) -> set[tuple[int, int]]:
+    """(meeting, country) for each country those meetings (all when None) were held in or attended by."""
+    held = Meeting._base_manager.filter(country__isnull=False)
+    attended = Participation._base_manager.filter(country__isnull=False)
+    if meetings is not None:
+        held, attended = held.filter(pk__in=meetings), attended.filter(meeting__in=meetings)
+    return set(held.values_list("pk", "country")) | set(attended.values_list("meeting", "country"))
+
+
+def _relist_meeting_countries(meetings: set[int]) -> None:
+    meetings = meetings - {None}
+    if not meetings:
+        return
+    listed = set(MeetingCountry.objects.filter(meeting__in=meetings).values_list("meeting", "country"))
+    involved = _meeting_countries(meetings)
+    gone = sorted(listed - involved)
+    for start in range(0, len(gone), 200):  # a bounded condition: a merge can touch thousands
+        stale = Q(pk__in=[])
+        for meeting, country in gone[start : start + 200]:
+            stale |= Q(meeting=meeting, country=country)
+        MeetingCountry.objects.filter(stale).delete()
+    MeetingCountry.objects.bulk_create([MeetingCountry(meeting_id=m, country_id=c) for m, c in involved - listed],
+                                       batch_size=2000)
+
+
 def years_stale() -> int:
     """How many (country, year) counts a recount would change."""
     stored = {((c, y), n) for c, y, n in CountryYear.objects.values_list("country", "year", "meetings")}
@@ -288,6 +321,8 @@ def counters_stale() -> dict[str, int]:
     offices = {(o.person_id, o.role, o.first, o.last, o.times) for o in _office_rows(_counted_offices())}
     stale["person offices"] = len(offices ^ set(PersonOffice.objects.values_list(
         "person", "role", "first", "last", "times")))
+    stale["meeting countries"] = len(_meeting_countries() ^ set(MeetingCountry.objects.values_list("meeting",
+                                                                                                  "country")))
     return stale
 
 
