@@ -20,7 +20,7 @@ class MeetingFeed(Feed):
         params = request.GET.copy()
         for key in facets.NOT_FILTERS:
             params.pop(key, None)
-        filterset = filters.MeetingFilter(params, queryset=Meeting.objects.with_participants())
+        filterset = filters.MeetingFilter(params, queryset=Meeting.objects.with_people())
         if not filterset.is_valid():
             problems = "; ".join(f"{field}: {' '.join(errors)}" for field, errors in filterset.errors.items())
             raise Http404(f"Some filters could not be used: {problems}")
@@ -50,7 +50,7 @@ class MeetingFeed(Feed):
         return item.title
 
     def item_description(self, item):
-        people = ", ".join(p.person.name for p in item.participations.all())
+        people = ", ".join(p.name for p in item.people)
         where = ", ".join(x for x in [item.place, item.country.name if item.country else ""] if x)
         return " · ".join(x for x in [item.get_status_display(), item.get_kind_display(), item.date_display, where,
                                        people] if x)

@@ -118,6 +118,11 @@ class ListPage(FilterView):
         return context
 
 
+def rows_of(request, meetings):
+    """Meetings as a page lists them: with their participants' names, or whole for the JSON."""
+    return meetings.with_participants() if request.GET.get("format") == "json" else meetings.with_people()
+
+
 def page_of(request, queryset, param: str, per_page: int = 25):
     """One page of a list inside a detail page; `param` carries its page number in the URL."""
     return CappedPaginator(queryset, per_page).get_page(request.GET.get(param))
@@ -147,7 +152,7 @@ class HomeView(TemplateView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        context["recent_meetings"] = Meeting.objects.with_participants()[:8]
+        context["recent_meetings"] = Meeting.objects.with_people()[:8]
         context["recent_statements"] = Statement.objects.with_related()[:5]
         # Whole-table totals from PostgreSQL's statistics once tables are large: no scan per page view.
         context["counts"] = {
@@ -216,7 +221,7 @@ def person_suggestions(request):
 
 class MeetingListView(ListPage):
     filterset_class = filters.MeetingFilter
-    queryset = Meeting.objects.with_participants()
+    queryset = Meeting.objects.all()
     template_name = "meetings/meeting_list.html"
     export = ("meetings.csv", exports.MEETING_HEADER, exports.meeting_rows)
     serializer = staticmethod(serializers.meeting)
@@ -228,6 +233,9 @@ class MeetingListView(ListPage):
         FacetSpec("organisation", "Forum", "organisation__slug", "organisation__name"),
         FacetSpec("date", "Year", "date", year=True),
     ]
+
+    def get_queryset(self):
+        return rows_of(self.request, super().get_queryset())
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
@@ -342,10 +350,10 @@ class CountryDetailView(DetailPage):
         country = self.object
         context["per_year"] = country.years.per_year()  # stored by services/counters.py
         context["chart"] = timelines.year_chart(context["per_year"])
-        held = Meeting.objects.filter(country=country).with_participants()
+        held = Meeting.objects.filter(country=country).with_people()
         context["meetings_held"] = page_of(self.request, held, "held_page")
         attended = Meeting.objects.filter(pk__in=Participation.objects.filter(country=country).values("meeting_id"))
-        context["meetings_attended"] = page_of(self.request, attended.with_participants(), "attended_page")
+        context["meetings_attended"] = page_of(self.request, attended.with_people(), "attended_page")
         context["people"] = page_of(self.request, country.people.all(), "people_page", 100)
         # Both from its latest meetings, read once, so that the busiest country's page costs what any one's does.
         recent = Meeting.objects.latest_involving(country, RECENT_MEETINGS)
@@ -389,7 +397,7 @@ class CountryPairView(DetailPage):
         context = super().get_context_data(**kwargs)
         meetings = Meeting.objects.between_countries(self.object, self.other)
         stored = self.object.pair_years.filter(partner=self.other)  # kept by services/counters.py
-        page = CappedPaginator(meetings.with_participants(), self.per_page, known_count=stored.total()).get_page(
+        page = CappedPaginator(rows_of(self.request, meetings), self.per_page, known_count=stored.total()).get_page(
             self.request.GET.get("page"))
         # The ids of what was said first, then only the rows shown: a busy pair's 20 meetings held 180
         # statements, each built with its speaker, meeting and article, to show 60 of them.
@@ -443,7 +451,7 @@ class OrganisationDetailView(DetailPage):
         recent = organisation.meetings.values("pk")[:RECENT_MEETINGS]  # the latest, as for a country's forums
         context["countries"] = list(Country.objects.represented_at(recent)[:30])
         context["recent_meetings"] = RECENT_MEETINGS
-        context["meetings"] = page_of(self.request, organisation.meetings.with_participants(), "meetings_page")
+        context["meetings"] = page_of(self.request, rows_of(self.request, organisation.meetings.all()), "meetings_page")
         context["people"] = page_of(self.request, organisation.people.select_related("country"), "people_page", 100)
         context["statements"] = page_of(self.request, organisation.statements.with_related(), "statements_page")
         return context

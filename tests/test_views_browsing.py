@@ -394,3 +394,17 @@ def test_a_countrys_meeting_list_is_counted_from_the_stored_years(client, seeded
     response = client.get("/meetings/", {"country": "KG", "status": "planned"})
     assert response.context["paginator"].count == Meeting.objects.involving_country(kg).planned().count()
     assert client.get("/meetings/", {"country": "XX"}).context["paginator"].count == 0  # an error, not a count
+
+
+def test_meeting_rows_name_and_link_their_people_from_one_query(client, seeded):
+    from meetings.models import Meeting
+
+    summit = seeded["summit"]
+    with CaptureQueriesContext(connection) as queries:
+        meetings = {m.pk: m for m in Meeting.objects.with_people()}
+    assert len(queries) == 2  # the meetings (with country and forum), then every participant's name
+    taking_part = list(summit.participations.order_by("pk").values_list("person__name", flat=True))
+    assert [p.name for p in meetings[summit.pk].people] == taking_part and len(taking_part) > 1
+    html = client.get("/meetings/").content.decode()
+    wang = seeded["wang"]
+    assert f'<a href="{wang.get_absolute_url()}">{wang.name}</a>' in html
