@@ -103,6 +103,8 @@ class Organisation(Curated):
     class Meta:
         ordering = ["name"]
         indexes = [
+            # /about/data/: how many a curator reviewed, counted from this index (few rows), not the table.
+            models.Index(fields=["id"], condition=Q(reviewed=True), name="organisation_reviewed_idx"),
             models.Index(fields=["acronym"], name="org_acronym_idx"),  # acronym look-ups by the importer
             models.Index(fields=["name"], name="org_name_idx"),  # /organisations/ in name order
             GinIndex(fields=["search_document"], name="organisation_search_idx"),  # Organisation.objects.search()
@@ -141,6 +143,8 @@ class Person(Curated):
         ordering = ["name"]
         verbose_name_plural = "people"
         indexes = [
+            # /about/data/: how many a curator reviewed, counted from this index (few rows), not the table.
+            models.Index(fields=["id"], condition=Q(reviewed=True), name="person_reviewed_idx"),
             models.Index(fields=["name"], name="person_name_idx"),  # name look-ups and sorting
             GinIndex(fields=["search_document"], name="person_search_idx"),  # Person.objects.search()
             # Person.objects.search(): a misspelt name (name %> 'Lavrof').
@@ -317,6 +321,8 @@ class Meeting(Curated):
     class Meta:
         ordering = [F("date").desc(nulls_last=True), "title"]
         indexes = [
+            # /about/data/: how many a curator reviewed, counted from this index (few rows), not the table.
+            models.Index(fields=["id"], condition=Q(reviewed=True), name="meeting_reviewed_idx"),
             # /meetings/ and the home page: newest first with undated meetings last, exactly the ordering above,
             # so the first page is read from the index (a DESC index puts NULLs first and could not serve it).
             NullsLastIndex(F("date").desc(nulls_last=True), F("title"), name="meeting_date_idx"),
@@ -497,6 +503,8 @@ class Participation(Curated, Span):
     class Meta:
         ordering = ["meeting", "pk"]
         indexes = [
+            # /about/data/: how many a curator reviewed, counted from this index (few rows), not the table.
+            models.Index(fields=["id"], condition=Q(reviewed=True), name="participation_reviewed_idx"),
             # /meetings/?country= and a country's page: the meetings its representatives attended (index-only).
             models.Index(fields=["country", "meeting"], name="participation_country_idx"),
             # A person's page and /people/: their latest meetings for the counterparts list and their latest
@@ -540,6 +548,8 @@ class Statement(Curated, Span):
         # article_id, not article: "article" would sort by the article's own ordering (a join the index cannot serve).
         ordering = [F("date").desc(nulls_last=True), "article_id", "start"]
         indexes = [
+            # /about/data/: how many a curator reviewed, counted from this index (few rows), not the table.
+            models.Index(fields=["id"], condition=Q(reviewed=True), name="statement_reviewed_idx"),
             # /statements/ and the home page: the ordering above, undated last, read from the index.
             NullsLastIndex(F("date").desc(nulls_last=True), F("article"), F("start"), name="statement_date_idx"),
             models.Index(fields=["article", "start"], name="statement_article_idx"),  # article highlights

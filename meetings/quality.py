@@ -11,7 +11,6 @@ import datetime as dt
 import json
 from pathlib import Path
 
-from django.db.models import Count, Q
 
 from meetings.extraction.names import fold
 
@@ -111,13 +110,20 @@ def read_scores(path: Path) -> dict | None:
 
 
 def review_shares() -> list[dict]:
-    """For each kind of extracted record: how many there are and how many curators reviewed. One query each."""
+    """For each kind of extracted record: how many there are and how many curators reviewed.
+
+    The totals are counting.table_total()'s (PostgreSQL's estimate for a large table), the reviewed
+    counted from each model's partial index of reviewed rows: counting both over the tables took
+    250 ms a view at a million statements.
+    """
+    from meetings.counting import table_total
     from meetings.models import Meeting, Organisation, Participation, Person, Statement
 
     shares = []
     for label, model in [("Meetings", Meeting), ("Participations", Participation), ("Statements", Statement),
                          ("People", Person), ("Organisations", Organisation)]:
-        counts = model.objects.aggregate(total=Count("pk"), reviewed=Count("pk", filter=Q(reviewed=True)))
-        share = counts["reviewed"] / counts["total"] if counts["total"] else None
-        shares.append({"label": label, **counts, "share": share})
+        total = table_total(model)
+        reviewed = model.objects.filter(reviewed=True).count()
+        share = min(reviewed / total.value, 1.0) if total.value else None
+        shares.append({"label": label, "total": total, "reviewed": reviewed, "share": share})
     return shares

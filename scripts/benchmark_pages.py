@@ -37,7 +37,7 @@ PAGE_LABELS = [
     "busy country", "busy country pair", "busy organisation", "statements", "statements, page 300 (or last)",
     "statements ?q=cooperation", "statements ?q=busy surname", "articles", "organisations",
     "organisations, sorted by meetings", "meetings", "meetings ?q=busy surname", "meetings ?country=busiest",
-    "a meeting", "an article", "search ?q=cooperation", "search ?q=busy surname",
+    "a meeting", "an article", "search ?q=cooperation", "search ?q=busy surname", "about the data",
 ]
 EXPORTS = {"meetings CSV (all)": "/meetings/?format=csv", "statements CSV (all)": "/statements/?format=csv"}
 
@@ -99,6 +99,7 @@ def pages() -> dict[str, str]:
         "an article": Article.objects.get(pk=article).get_absolute_url(),
         "search ?q=cooperation": "/search/?q=cooperation",
         "search ?q=busy surname": f"/search/?q={surname}",
+        "about the data": "/about/data/",
     }
 
 

@@ -107,6 +107,15 @@ def test_the_first_page_is_read_from_an_index_in_list_order(seeded, queryset, in
 
 
 @postgres_only
+def test_reviewed_records_are_counted_from_their_partial_index(seeded):
+    with connection.cursor() as cursor:
+        cursor.execute("SET LOCAL enable_seqscan = off")
+    for model in (Meeting, Statement):
+        plan = model.objects.filter(reviewed=True).values("pk").explain()
+        assert f"{model._meta.model_name}_reviewed_idx" in plan, plan
+
+
+@postgres_only
 def test_a_countrys_meetings_are_a_join_not_a_subplan_run_per_meeting(seeded):
     """"Held there OR attended" was a subplan that hashed all of the country's participations per page."""
     plan = Meeting.objects.involving_country(seeded["kg"])[:25].explain()

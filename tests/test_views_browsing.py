@@ -349,7 +349,7 @@ def test_about_data_shows_stored_scores_and_review_shares(client, seeded, settin
     html = response.content.decode()
     assert "a.txt" in html and "0.80" in html and "0.70" in html
     meetings = next(s for s in response.context["shares"] if s["label"] == "Meetings")
-    assert (meetings["total"], meetings["reviewed"]) == (3, 1)
+    assert (meetings["total"].value, meetings["reviewed"]) == (3, 1)
     assert "33 %" in html
 
 
