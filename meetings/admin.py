@@ -3,14 +3,20 @@ and confidence) is shown read-only; a field a curator changes is added to the
 record's locked_fields so that re-imports leave it alone."""
 from __future__ import annotations
 
+from functools import cached_property
+
 from django.conf import settings
 from django.contrib import admin, messages
+from django.core.paginator import Paginator
 from django.db.models import Q
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils.html import format_html
 
+from . import search as site_search
+from .counting import estimated_count, table_total
+from .filters import MAX_SEARCH_LENGTH
 from .forms import ArticleImportForm, ReviewForm, SplitForm
 from .models import (
     Article, ArticleUpload, Country, Meeting, MeetingSource, Organisation, Participation, Person, Statement,
@@ -21,7 +27,40 @@ from .services.importing import LOW_CONFIDENCE
 PROVENANCE = ("confidence", "extraction_rule", "review_note")
 
 
-class CountsKeptAdmin(admin.ModelAdmin):
+class EstimatedPaginator(Paginator):
+    """The admin's pages, counted without reading a large table: the whole table from PostgreSQL's
+    statistics (counting.table_total), a filtered list exactly up to 10,000 rows and from the planner's
+    estimate past that (counting.estimated_count). COUNT(*) over a million statements took 64 ms, over
+    the unreviewed ones 234 ms, on each view of the list."""
+
+    @cached_property
+    def count(self) -> int:
+        if not self.object_list.query.where:
+            return table_total(self.object_list.model).value
+        return estimated_count(self.object_list)
+
+
+class LargeTableAdmin(admin.ModelAdmin):
+    """A change list that costs the same at a million rows: no second count of the whole table, no
+    date hierarchy (its years were a DISTINCT over every row: 260 ms for statements, then 1.5 s
+    with a search), and the site's full-text search on PostgreSQL, served by the search index (the
+    admin's icontains over the text of a million statements took 5.7 s)."""
+
+    paginator = EstimatedPaginator
+    show_full_result_count = False
+    # Search the large tables as the site does (whole words, any form of them) rather than by substring.
+    # Autocomplete boxes keep the substring search: a curator types the start of a name there.
+    full_text_search = False
+
+    def get_search_results(self, request, queryset, search_term):
+        search_term = search_term[:MAX_SEARCH_LENGTH]
+        autocomplete = getattr(request.resolver_match, "url_name", None) == "autocomplete"
+        if self.full_text_search and search_term.strip() and site_search.on_postgres() and not autocomplete:
+            return queryset.search(search_term), False
+        return super().get_search_results(request, queryset, search_term)
+
+
+class CountsKeptAdmin(LargeTableAdmin):
     """A save or delete recounts the stored counts (services/counters.py) of the records the
     edited rows, inline rows included, pointed at before the change and point at after it."""
 
@@ -111,6 +150,7 @@ class CountryAdmin(admin.ModelAdmin):
 class OrganisationAdmin(CuratedAdmin):
     list_display = ["name", "acronym", "kind", "country", "reviewed"]
     list_filter = ["kind", "reviewed"]
+    list_select_related = ["country"]
     search_fields = ["name", "acronym", "aliases"]
     autocomplete_fields = ["country"]
     prepopulated_fields = {"slug": ["name"]}
@@ -121,6 +161,7 @@ class OrganisationAdmin(CuratedAdmin):
 class PersonAdmin(CuratedAdmin):
     list_display = ["name", "country", "organisation", "reviewed", "confidence", "review_note"]
     list_filter = ["reviewed", "country"]
+    list_select_related = ["country", "organisation"]
     search_fields = ["name", "aliases", "names__name"]
     autocomplete_fields = ["country", "organisation"]
     prepopulated_fields = {"slug": ["name"]}
@@ -175,9 +216,9 @@ class MeetingSourceInline(admin.TabularInline):
 @admin.register(Meeting)
 class MeetingAdmin(CuratedAdmin):
     list_display = ["title", "date", "status", "kind", "country", "organisation", "reviewed", "confidence", "review_note"]
-    list_filter = ["status", "kind", "reviewed", "organisation", "country"]
+    list_filter = ["status", "kind", "reviewed", "date", "country"]
     search_fields = ["title", "place", "participations__person__name"]
-    date_hierarchy = "date"
+    full_text_search = True
     autocomplete_fields = ["country", "organisation", "parent"]
     prepopulated_fields = {"slug": ["title"]}
     inlines = [ParticipationInline, StatementInline, MeetingSourceInline]
@@ -248,9 +289,9 @@ class ParticipationAdmin(CuratedAdmin):
 @admin.register(Statement)
 class StatementAdmin(CuratedAdmin):
     list_display = ["__str__", "speaker", "kind", "date", "meeting", "reviewed", "confidence"]
-    list_filter = ["kind", "reviewed"]
+    list_filter = ["kind", "reviewed", "date"]
     search_fields = ["text", "speaker__name"]
-    date_hierarchy = "date"
+    full_text_search = True
     autocomplete_fields = ["speaker", "speaker_organisation", "meeting", "article"]
     readonly_fields = (*PROVENANCE, "source_passage")
     list_select_related = ["speaker", "meeting"]
@@ -263,9 +304,9 @@ class StatementAdmin(CuratedAdmin):
 @admin.register(Article)
 class ArticleAdmin(CountsKeptAdmin):
     list_display = ["title", "source", "published", "imported_at"]
-    list_filter = ["source"]
+    list_filter = ["source", "published"]
     search_fields = ["title", "source", "text"]
-    date_hierarchy = "published"
+    full_text_search = True
     # Every statement and meeting span indexes into the text: it is never edited by hand.
     readonly_fields = ["text", "content_hash", "imported_at", "filename"]
 

@@ -7,6 +7,7 @@ from PostgreSQL's statistics when the table is large.
 """
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass
 from functools import cached_property
 
@@ -80,6 +81,21 @@ class Tally:
 
     def __str__(self) -> str:
         return f"about {self.value:,}" if self.approximate else f"{self.value:,}"
+
+
+def estimated_count(queryset, exact_below: int = CAP) -> int:
+    """How many rows: counted up to `exact_below`, past it PostgreSQL's estimate for the query (EXPLAIN,
+    nothing scanned), never less than what was counted. Elsewhere, counted."""
+    counted = capped_count(queryset, exact_below)
+    connection = connections[queryset.db]
+    if counted <= exact_below or connection.vendor != "postgresql":
+        return counted if counted <= exact_below else queryset.count()
+    sql, params = queryset.order_by().values("pk").query.sql_with_params()
+    with connection.cursor() as cursor:
+        cursor.execute(f"EXPLAIN (FORMAT JSON) {sql}", params)
+        plan = cursor.fetchone()[0]
+    plan = json.loads(plan) if isinstance(plan, str) else plan
+    return max(int(plan[0]["Plan"]["Plan Rows"]), counted)
 
 
 def table_total(model, exact_below: int = 10_000) -> Tally:

@@ -1,4 +1,5 @@
 import pytest
+from django.db import connection
 
 pytestmark = pytest.mark.django_db
 
@@ -53,3 +54,26 @@ def test_mark_reviewed_action(admin_client, seeded):
     ids = [seeded["summit"].pk, seeded["talks"].pk]
     admin_client.post("/admin/meetings/meeting/", {"action": "mark_reviewed", "_selected_action": ids})
     assert set(Meeting.objects.filter(reviewed=True).values_list("pk", flat=True)) == set(ids)
+
+
+def test_large_change_lists_have_no_date_hierarchy_and_no_second_count(admin_client, seeded):
+    """A date hierarchy reads every row's year, the full count every row: both grew with the table."""
+    from django.test.utils import CaptureQueriesContext
+
+    for model in ("meeting", "statement", "article"):
+        with CaptureQueriesContext(connection) as queries:
+            response = admin_client.get(f"/admin/meetings/{model}/", {"q": "Wang"})
+        assert response.status_code == 200
+        sql = " ".join(q["sql"] for q in queries)
+        assert "DATE_TRUNC" not in sql.upper() and "django_date_trunc" not in sql
+        assert sum(q["sql"].startswith("SELECT COUNT(*)") for q in queries) <= 1
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="full-text search is PostgreSQL's")
+def test_statement_search_in_the_admin_finds_words_in_any_form(admin_client, seeded):
+    """The site's full-text search, not a substring: "opposing" finds a statement that "opposes"."""
+    response = admin_client.get("/admin/meetings/statement/", {"q": "opposing"})
+    assert [s.pk for s in response.context["cl"].result_list] == [seeded["s2"].pk]
+    typed = admin_client.get("/admin/autocomplete/", {"app_label": "meetings", "model_name": "meeting",
+                                                      "field_name": "parent", "term": "Uzbek"})
+    assert typed.status_code == 200 and "Wang Yi visit to Uzbekistan" in typed.content.decode()  # a word's start
