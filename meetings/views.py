@@ -290,27 +290,28 @@ class PersonDetailView(DetailPage):
     def get_queryset(self):
         return Person.objects.select_related("country", "organisation")
 
-    timeline_length = 30  # the latest entries; the paginated lists below hold the rest
+    timeline_length = 25  # the latest entries; the paginated lists below hold the rest
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         person = self.object
-        latest = (Participation.objects.filter(person=person).select_related("meeting", "meeting__country", "country")
-                  .order_by(F("meeting__date").desc(nulls_last=True), "-pk")[: self.timeline_length])
-        context["timeline"] = timelines.timeline(latest, person.statements.with_related()[: self.timeline_length])[
-            : self.timeline_length]
+        participations = (
+            Participation.objects.filter(person=person)
+            .select_related("meeting", "meeting__country", "country")
+            .order_by(F("meeting__date").desc(nulls_last=True), "meeting__title", "pk")
+        )
+        meetings = page_of(self.request, participations, "meetings_page", self.timeline_length)
+        statements = page_of(self.request, person.statements.with_related(), "statements_page", self.timeline_length)
+        # The latest of both lists, newest first: their first pages when they are shown (read once, not twice).
+        latest_meetings = meetings if meetings.number == 1 else participations[: self.timeline_length]
+        latest_said = statements if statements.number == 1 else person.statements.with_related()[: self.timeline_length]
+        context["timeline"] = timelines.timeline(latest_meetings, latest_said)[: self.timeline_length]
+        context["participations"], context["statements"] = meetings, statements
         context["offices"] = list(person.offices.all())  # stored by services/counters.py
         # Both from their latest meetings, read once, so that the busiest person's page costs what anyone's does.
         recent = list(Meeting.objects.attended_by(person).values_list("pk", flat=True)[:RECENT_MEETINGS])
         context["counterparts"] = list(Person.objects.counterparts_of(person, recent=recent)[:20])
         context["countries_met"] = list(Country.objects.met_by(person, recent=recent)[:15])
-        participations = (
-            Participation.objects.filter(person=person)
-            .select_related("meeting", "meeting__country", "country")
-            .order_by(F("meeting__date").desc(nulls_last=True), "meeting__title")
-        )
-        context["participations"] = page_of(self.request, participations, "meetings_page")
-        context["statements"] = page_of(self.request, person.statements.with_related(), "statements_page")
         context["recent_meetings"] = RECENT_MEETINGS
         return context
 

@@ -250,6 +250,19 @@ def test_person_page_has_offices_timeline_and_who_they_met(client, seeded):
     assert "Timeline" in html and seeded["s1"].get_absolute_url() in html and "Countries met most" in html
 
 
+def test_a_persons_timeline_is_their_latest_whichever_page_of_meetings_is_shown(client, seeded, monkeypatch):
+    """The timeline reuses the first pages of the meetings and statements lists, and only those."""
+    monkeypatch.setattr("meetings.views.PersonDetailView.timeline_length", 2)
+    wang = seeded["wang"]
+    first = client.get(wang.get_absolute_url())
+    latest = [(e.kind, e.record.pk) for e in first.context["timeline"]]
+    assert latest == [("meeting", seeded["talks"].participations.get(person=wang).pk),
+                      ("meeting", seeded["summit"].participations.get(person=wang).pk)]
+    later = client.get(wang.get_absolute_url(), {"meetings_page": 2, "statements_page": 1})
+    assert later.context["participations"].number == 2
+    assert [(e.kind, e.record.pk) for e in later.context["timeline"]] == latest
+
+
 def test_country_page_charts_years_and_links_counterpart_pairs(client, seeded):
     builders.meeting("Wang Yi and Lavrov talk again", participants=[seeded["wang"], seeded["lavrov"]],
                      date="2016-03-01")
