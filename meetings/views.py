@@ -123,9 +123,10 @@ def rows_of(request, meetings):
     return meetings.with_participants() if request.GET.get("format") == "json" else meetings.with_people()
 
 
-def page_of(request, queryset, param: str, per_page: int = 25):
-    """One page of a list inside a detail page; `param` carries its page number in the URL."""
-    return CappedPaginator(queryset, per_page).get_page(request.GET.get(param))
+def page_of(request, queryset, param: str, per_page: int = 25, count: int | None = None):
+    """One page of a list inside a detail page; `param` carries its page number in the URL. `count`:
+    how many rows it has, when known without counting them."""
+    return CappedPaginator(queryset, per_page, known_count=count).get_page(request.GET.get(param))
 class DetailPage(DetailView):
     """A record's page; with `?format=json`, the record and what the page shows of it."""
 
@@ -353,9 +354,13 @@ class CountryDetailView(DetailPage):
         context["chart"] = timelines.year_chart(context["per_year"])
         held = Meeting.objects.filter(country=country).with_people()
         context["meetings_held"] = page_of(self.request, held, "held_page")
-        attended = Meeting.objects.filter(pk__in=Participation.objects.filter(country=country).values("meeting_id"))
-        context["meetings_attended"] = page_of(self.request, attended.with_people(), "attended_page")
-        context["people"] = page_of(self.request, country.people.all(), "people_page", 100)
+        representatives = Participation.objects.filter(country=country)
+        attended = Meeting.objects.filter(pk__in=representatives.values("meeting_id"))
+        # Counted along the index of its participations (index-only, stopping at the cap): counting the
+        # meetings themselves hashed all 53,000 participations of the busiest country first (13 ms).
+        count = representatives.order_by().values("meeting").distinct()[: CappedPaginator.cap + 1].count()
+        context["meetings_attended"] = page_of(self.request, attended.with_people(), "attended_page", count=count)
+        context["people"] = page_of(self.request, country.people.only("name", "slug"), "people_page", 100)
         # Both from its latest meetings, read once, so that the busiest country's page costs what any one's does.
         recent = Meeting.objects.latest_involving(country, RECENT_MEETINGS)
         context["counterparts"] = list(Country.objects.counterparts_of(country, recent=recent)[:15])
