@@ -360,7 +360,7 @@ class CountryDetailView(DetailPage):
         # meetings themselves hashed all 53,000 participations of the busiest country first (13 ms).
         count = representatives.order_by().values("meeting").distinct()[: CappedPaginator.cap + 1].count()
         context["meetings_attended"] = page_of(self.request, attended.with_people(), "attended_page", count=count)
-        context["people"] = page_of(self.request, country.people.only("name", "slug"), "people_page", 100)
+        context["people"] = page_of(self.request, country.people.only("name", "slug", "country"), "people_page", 100)
         # Both from its latest meetings, read once, so that the busiest country's page costs what any one's does.
         recent = Meeting.objects.latest_involving(country, RECENT_MEETINGS)
         context["counterparts"] = list(Country.objects.counterparts_of(country, recent=recent)[:15])
