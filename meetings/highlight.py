@@ -2,7 +2,9 @@
 facts can be marked in the page. Plain functions over plain data."""
 from __future__ import annotations
 
+from collections import defaultdict
 from dataclasses import dataclass, field
+from html import escape  # the standard library's: Django's adds a lazy-string check to every call
 
 
 @dataclass(frozen=True)
@@ -32,17 +34,40 @@ class Segment:
 
 
 def segment_text(text: str, marks: list[Mark]) -> list[Segment]:
-    """Split `text` at every mark boundary; each segment lists the marks covering it.
+    """Split `text` at every mark boundary; each segment lists the marks covering it, in the given order.
 
     Marks outside the text or empty are ignored, so a stale span never breaks a page.
     """
     valid = [m for m in marks if 0 <= m.start < m.end <= len(text)]
     cuts = sorted({0, len(text), *(m.start for m in valid), *(m.end for m in valid)})
+    starting, ending = defaultdict(list), defaultdict(list)
+    for index, mark in enumerate(valid):
+        starting[mark.start].append(index)
+        ending[mark.end].append(index)
+    active: set[int] = set()  # the marks covering the current segment, swept along the cuts
     segments = []
     for start, end in zip(cuts, cuts[1:]):
-        covering = [m for m in valid if m.start <= start and end <= m.end]
+        active.difference_update(ending[start])
+        active.update(starting[start])
+        covering = [valid[i] for i in sorted(active)]
         if segments and not covering and not segments[-1].marks:
             segments[-1].text += text[start:end]
         else:
             segments.append(Segment(text[start:end], start, covering))
     return segments
+
+
+def marked_html(segments: list[Segment]) -> str:
+    """The article's text as HTML, each marked passage a <mark> titled by its facts, with an anchor where
+    each fact begins. Built here, not by a template loop: an article with a hundred statements spent
+    12 ms in the loop's tags."""
+    parts = []
+    for segment in segments:
+        text = escape(segment.text)
+        if not segment.marks:
+            parts.append(text)
+            continue
+        parts.extend(f'<span class="anchor" id="{escape(m.anchor)}"></span>' for m in segment.opening)
+        title = escape("; ".join(m.label for m in segment.marks))
+        parts.append(f'<mark class="{escape(segment.kinds)}" title="{title}">{text}</mark>')
+    return "".join(parts)

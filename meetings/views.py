@@ -7,6 +7,7 @@ from django.urls import reverse
 from django.http import JsonResponse
 from django.http import Http404
 from django.shortcuts import get_object_or_404
+from django.utils.safestring import mark_safe
 from django.views.generic import DetailView, TemplateView
 from django_filters.views import FilterView
 
@@ -15,7 +16,7 @@ from django.conf import settings
 from . import exports, facets, filters, quality, search, serializers, timelines
 from .counting import CappedPaginator, table_total
 from .facets import FacetSpec
-from .highlight import Mark, segment_text
+from .highlight import Mark, marked_html, segment_text
 from .querysets import RECENT_MEETINGS
 from .models import Article, Country, Meeting, Organisation, Participation, Person, Statement
 
@@ -518,9 +519,10 @@ class ArticleDetailView(DetailPage):
         statements = article.statements.order_by("start")
         # The page names each statement's speaker and links it; the JSON gives every statement whole.
         statements = list(statements.with_related() if self.request.GET.get("format") == "json"
-                          else statements.select_related("speaker", "speaker_organisation").defer(
-                              "text", "search_document", "speaker__search_document",
-                              "speaker_organisation__search_document"))
+                          else statements.select_related("speaker", "speaker_organisation").only(
+                              "start", "end", "kind", "article", "speaker__name", "speaker__slug",
+                              "speaker_organisation__name", "speaker_organisation__acronym",
+                              "speaker_organisation__slug"))
         sources = list(article.meeting_sources.select_related("meeting"))
         marks = [
             Mark(s.start, s.end, "statement", f"{s.speaker or s.speaker_organisation}: {s.get_kind_display()}",
@@ -530,7 +532,7 @@ class ArticleDetailView(DetailPage):
             Mark(src.start, src.end, "meeting", str(src.meeting), src.meeting.get_absolute_url(), f"meeting-{src.meeting.pk}")
             for src in sources if src.start is not None
         ]
-        context["segments"] = segment_text(article.text, marks)
+        context["marked_text"] = mark_safe(marked_html(segment_text(article.text, marks)))  # escaped there
         context["statements"] = statements
         context["meeting_sources"] = sources
         return context
