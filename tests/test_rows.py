@@ -1,0 +1,45 @@
+"""The meeting and statement rows, built in Python for speed, escape what they print and link what they name."""
+import pytest
+
+from meetings.models import Meeting, Statement
+from meetings.templatetags.rows import meeting_row, statement_row
+from tests import builders
+
+pytestmark = pytest.mark.django_db
+
+
+def test_a_meeting_row_links_its_meeting_country_forum_and_people_and_escapes_them(seeded):
+    odd = builders.person('Ada "<b>" Quill', country=seeded["cn"])
+    meeting = builders.meeting("Talks <script>alert(1)</script> & more", participants=[odd, seeded["wang"]],
+                               date="2014-02-03", place="Bishkek & Osh", country=seeded["kg"],
+                               organisation=seeded["sco"], status="held", kind="bilateral")
+    html = meeting_row(Meeting.objects.with_people().get(pk=meeting.pk))
+    assert "<script>" not in html and "&lt;script&gt;alert(1)&lt;/script&gt; &amp; more" in html
+    assert f'<a href="{meeting.get_absolute_url()}">' in html
+    assert f'<a href="{seeded["kg"].get_absolute_url()}">Kyrgyzstan</a>' in html
+    assert f'<a href="{seeded["sco"].get_absolute_url()}">SCO</a>' in html  # a forum by its acronym
+    assert "3 February 2014 · Bishkek &amp; Osh" in html
+    assert '<span class="badge held">Held</span>' in html and '<span class="badge">Bilateral</span>' in html
+    people = html.split('<span class="people">')[1]
+    assert people.index("Ada &quot;&lt;b&gt;&quot; Quill") < people.index("Wang Yi")  # in the order recorded
+
+
+def test_a_statement_row_names_its_speaker_office_meeting_and_source(seeded):
+    said = Statement.objects.with_related().get(pk=seeded["s1"].pk)
+    html = statement_row(said)
+    assert html.startswith(f'<li class="statement" id="statement-{said.pk}">')
+    assert f'<a href="{seeded["wang"].get_absolute_url()}">Wang Yi</a>, Foreign Minister' in html
+    assert "Direct quote · 13 July 2013" in html
+    assert f'at <a href="{seeded["summit"].get_absolute_url()}">' in html
+    assert f'<a href="{seeded["article"].get_absolute_url()}#statement-{said.pk}">source</a>' in html
+    assert f'<a href="{said.get_absolute_url()}">permalink</a>' in html
+    assert " at <a" not in statement_row(said, hide_meeting=True)  # on the meeting's own page
+
+
+def test_a_statement_row_escapes_its_words_and_speaks_for_an_organisation(seeded):
+    speaking_body = builders.organisation("Council <of> Ministers")
+    said = builders.statement(None, seeded["article"], speaker_organisation=speaking_body,
+                              text='He said "<img src=x onerror=alert(1)>"', start=0, end=10)
+    html = statement_row(Statement.objects.with_related().get(pk=said.pk))
+    assert "<img" not in html and "&lt;img src=x onerror=alert(1)&gt;" in html
+    assert f'<a href="{speaking_body.get_absolute_url()}">Council &lt;of&gt; Ministers</a>' in html
