@@ -302,8 +302,11 @@ class PersonDetailView(DetailPage):
             .select_related("meeting", "meeting__country", "country")
             .order_by(F("meeting__date").desc(nulls_last=True), "meeting__title", "pk")
         )
-        meetings = page_of(self.request, participations, "meetings_page", self.timeline_length)
-        statements = page_of(self.request, person.statements.with_related(), "statements_page", self.timeline_length)
+        # Counted by their stored counts (services/counters.py), not again on each view.
+        meetings = page_of(self.request, participations, "meetings_page", self.timeline_length,
+                           count=person.meetings_count)
+        statements = page_of(self.request, person.statements.with_related(), "statements_page", self.timeline_length,
+                             count=person.statements_count)
         # The latest of both lists, newest first: their first pages when they are shown (read once, not twice).
         latest_meetings = meetings if meetings.number == 1 else participations[: self.timeline_length]
         latest_said = statements if statements.number == 1 else person.statements.with_related()[: self.timeline_length]
@@ -312,7 +315,8 @@ class PersonDetailView(DetailPage):
         context["offices"] = list(person.offices.all())  # stored by services/counters.py
         # Both from their latest meetings, read once, so that the busiest person's page costs what anyone's does.
         recent = list(Meeting.objects.attended_by(person).values_list("pk", flat=True)[:RECENT_MEETINGS])
-        context["counterparts"] = list(Person.objects.counterparts_of(person, recent=recent)[:20])
+        context["counterparts"] = list(Person.objects.counterparts_of(person, recent=recent)
+                                       .only("name", "slug", "country__code", "country__name")[:20])
         context["countries_met"] = list(Country.objects.met_by(person, recent=recent)[:15])
         context["recent_meetings"] = RECENT_MEETINGS
         return context

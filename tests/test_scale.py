@@ -151,6 +151,7 @@ def test_a_persons_meetings_and_statements_are_paginated(client, seeded):
     assert len(first.context["participations"]) == 25
     assert first.context["participations"][0].meeting.title == "Talks number 29"  # newest first
     assert len(first.context["statements"]) == 25
+    assert (first.context["participations"].paginator.count, first.context["statements"].paginator.count) == (33, 28)
     html = first.content.decode()
     assert "meetings_page=2" in html and "statements_page=2" in html
     second = client.get(url, {"meetings_page": 2, "statements_page": 2})
