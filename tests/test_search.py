@@ -190,3 +190,12 @@ def test_search_results_as_json(client, speeches):
     assert "<mark>Antalya</mark>" in groups["meetings"]["results"][0]["title"]
     assert groups["meetings"]["list_url"] == "http://testserver/meetings/?q=Antalya"
     assert client.get("/search/", {"q": "x" * 300, "format": "json"}).status_code == 400
+
+
+def test_the_search_page_counts_each_kind_to_its_cap_and_the_list_counts_on(client, seeded, monkeypatch):
+    monkeypatch.setattr(search, "OVERVIEW_CAP", 2)
+    groups = {g.key: g for g in client.get("/search/", {"q": "Wang"}).context["groups"]}
+    assert (groups["meetings"].count, groups["meetings"].more) == (2, True)  # "2+": three match
+    html = client.get("/search/", {"q": "Wang"}).content.decode()
+    assert "Meetings <span class=\"badge\">2+</span>" in html
+    assert client.get("/meetings/", {"q": "Wang"}).context["paginator"].count == 3
