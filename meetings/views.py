@@ -45,6 +45,8 @@ class ListPage(FilterView):
         stored = getattr(self.filterset, "stored_count", None)
         if stored is not None and (count := stored()) is not None:
             kwargs["known_count"] = count
+        elif not queryset.query.where:  # the whole table: its total, exact below 10,000 rows
+            kwargs["known_count"] = table_total(queryset.model).value
         if self.facet_head() is not None:
             kwargs["head"] = (self.facet_head(), facets.FACET_ROWS)
         return self.paginator_class(queryset, per_page, orphans=orphans, allow_empty_first_page=allow_empty_first_page,

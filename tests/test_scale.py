@@ -70,6 +70,15 @@ def test_estimated_counts_are_exact_below_the_cap_and_never_below_what_was_count
     assert past == 3 if connection.vendor != "postgresql" else past >= 2
 
 
+def test_an_unfiltered_list_takes_its_count_from_the_tables_total(client, seeded):
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get("/statements/")
+    assert response.context["paginator"].count == Statement.objects.count()
+    # table_total(): PostgreSQL's estimate past 10,000 rows, an exact count of this small table; not a capped count
+    assert not [q for q in queries if q["sql"].startswith("SELECT COUNT(*) FROM (")]
+    assert client.get("/statements/", {"kind": "quote"}).context["paginator"].count == 1  # a filter is counted
+
+
 def test_with_counts_counts_each_relation_without_joining_them(seeded):
     for i in range(3):
         builders.statement(seeded["wang"], seeded["article"], start=i, end=i + 4)
