@@ -497,6 +497,10 @@ class Participation(Curated, Span):
     article = models.ForeignKey(
         Article, null=True, blank=True, on_delete=models.SET_NULL, related_name="participations"
     )
+    # The meeting's date, copied here and kept by services/counters.py, so that a person's latest meetings
+    # are one range of participation_person_date_idx: found by walking the meetings' date index and
+    # looking each up in theirs, the busiest person's latest 200 took 16 ms.
+    meeting_date = models.DateField(null=True, blank=True, editable=False)
 
     objects = querysets.ParticipationQuerySet.as_manager()
 
@@ -510,6 +514,9 @@ class Participation(Curated, Span):
             # A person's page and /people/: their latest meetings for the counterparts list and their latest
             # office (querysets.latest_role), read from the index alone, not from 8,000 scattered table rows.
             models.Index(fields=["person", "meeting"], include=["role", "id"], name="participation_person_idx"),
+            # A person's page: their meetings newest first, and the latest 200 their rankings are drawn from.
+            NullsLastIndex(F("person"), F("meeting_date").desc(nulls_last=True), F("meeting"),
+                           name="participation_person_date_idx"),
         ]
         constraints = [
             models.UniqueConstraint(fields=["meeting", "person"], name="participation_once_per_meeting"),

@@ -302,7 +302,7 @@ class PersonDetailView(DetailPage):
         participations = (
             Participation.objects.filter(person=person)
             .select_related("meeting", "meeting__country", "country")
-            .order_by(F("meeting__date").desc(nulls_last=True), "meeting__title", "pk")
+            .order_by(F("meeting_date").desc(nulls_last=True), "meeting__title", "pk")  # participation_person_date_idx
         )
         # Counted by their stored counts (services/counters.py), not again on each view.
         meetings = page_of(self.request, participations, "meetings_page", self.timeline_length,
@@ -316,7 +316,9 @@ class PersonDetailView(DetailPage):
         context["participations"], context["statements"] = meetings, statements
         context["offices"] = list(person.offices.all())  # stored by services/counters.py
         # Both from their latest meetings, read once, so that the busiest person's page costs what anyone's does.
-        recent = list(Meeting.objects.attended_by(person).values_list("pk", flat=True)[:RECENT_MEETINGS])
+        recent = list(Participation.objects.filter(person=person)
+                      .order_by(F("meeting_date").desc(nulls_last=True), "meeting")  # participation_person_date_idx
+                      .values_list("meeting", flat=True)[:RECENT_MEETINGS])
         context["counterparts"] = list(Person.objects.counterparts_of(person, recent=recent)
                                        .only("name", "slug", "country__code", "country__name")[:20])
         context["countries_met"] = list(Country.objects.met_by(person, recent=recent)[:15])

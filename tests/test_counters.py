@@ -25,7 +25,8 @@ SECOND = ("Chinese Foreign Minister Wang Yi met Kazakh Foreign Minister Murat Nu
 
 def assert_counts_true():
     assert counters.counters_stale() == {"people": 0, "organisations": 0, "country years": 0,
-                                         "country pair years": 0, "person offices": 0, "meeting countries": 0}
+                                         "country pair years": 0, "person offices": 0, "meeting countries": 0,
+                                         "participation meeting dates": 0}
 
 
 @pytest.mark.slow
@@ -154,4 +155,24 @@ def test_a_countrys_stored_years_add_up_to_its_meetings_the_undated_too(admin_cl
     assert admin_client.post(url, data).status_code == 302
     assert CountryYear.objects.filter(country=cn, year=None).total() == undated
     assert CountryYear.objects.filter(country=cn).per_year() == [*dated, (2015, 1)]
+    assert_counts_true()
+
+
+def test_a_participation_keeps_its_meetings_date_through_edits_and_moves(admin_client, seeded):
+    """A person's page orders their meetings by the date copied onto each participation."""
+    wang, summit, talks = seeded["wang"], seeded["summit"], seeded["talks"]
+
+    def copied(meeting):
+        return set(Participation.objects.filter(meeting=meeting).values_list("meeting_date", flat=True))
+
+    assert copied(summit) == {dt.date(2013, 7, 13)}
+    url = f"/admin/meetings/meeting/{summit.pk}/change/"
+    data = form_values(admin_client, url)
+    data["date"] = ["2019-06-14"]
+    assert admin_client.post(url, data).status_code == 302
+    assert copied(summit) == {dt.date(2019, 6, 14)}
+    visit = seeded["visit"]
+    curation.meeting_merge(keep=visit, others=[talks])  # the talks' people move to the (undated) visit
+    visit.refresh_from_db()
+    assert Participation.objects.filter(meeting=visit).count() == 2 and copied(visit) == {visit.date}
     assert_counts_true()

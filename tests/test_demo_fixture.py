@@ -6,8 +6,8 @@ import pytest
 from django.core.management import call_command
 
 from meetings.models import (
-    Article, Country, CountryPairYear, CountryYear, Meeting, MeetingCountry, Organisation, Person, PersonOffice,
-    Statement,
+    Article, Country, CountryPairYear, CountryYear, Meeting, MeetingCountry, Organisation, Participation, Person,
+    PersonOffice, Statement,
 )
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -33,6 +33,8 @@ def summary() -> dict:
                              key=repr),
         "offices": sorted(PersonOffice.objects.values_list("person__name", "role", "first", "last", "times"), key=repr),
         "meeting countries": sorted(MeetingCountry.objects.values_list("meeting__title", "country__code")),
+        "participation dates": sorted(Participation.objects.values_list("meeting__title", "person__name",
+                                                                        "meeting_date"), key=repr),
     }
 
 

@@ -6,6 +6,7 @@ import io
 
 import pytest
 from django.db import connection
+from django.db.models import F
 from django.test.utils import CaptureQueriesContext
 
 from meetings import counting, exports
@@ -120,6 +121,17 @@ def test_the_first_page_is_read_from_an_index_in_list_order(seeded, queryset, in
     plan = queryset().explain()
     assert index in plan
     assert "Sort" not in plan, plan
+
+
+@postgres_only
+def test_a_persons_latest_meetings_are_one_range_of_an_index(seeded):
+    with connection.cursor() as cursor:
+        cursor.execute("SET LOCAL enable_seqscan = off")
+        cursor.execute("SET LOCAL enable_bitmapscan = off")
+    latest = (Participation.objects.filter(person=seeded["wang"]).order_by(F("meeting_date").desc(nulls_last=True),
+                                                                            "meeting").values("meeting")[:200])
+    plan = latest.explain()
+    assert "participation_person_date_idx" in plan and "Sort" not in plan, plan
 
 
 @postgres_only

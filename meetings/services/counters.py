@@ -15,7 +15,9 @@ statements) and their offices (`PersonOffice`), each country's meetings per
 year (`CountryYear`) and each pair of countries' meetings per year
 (`CountryPairYear`), both recounted for the countries and years a write
 touched, from that year's meetings alone; and the countries each meeting
-involved (`MeetingCountry`), listed again for the meetings a write touched.
+involved (`MeetingCountry`) and each participation's copy of its meeting's
+date (`Participation.meeting_date`), both set again for the meetings a write
+touched.
 
 Who calls it: the importer (once per article), generate_data, the curators'
 merges and splits, and the admin's saves and deletes.
@@ -27,7 +29,7 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from itertools import permutations
 
-from django.db.models import Count, Exists, F, IntegerField, Max, Min, OuterRef, Q
+from django.db.models import Count, Exists, F, IntegerField, Max, Min, OuterRef, Q, Subquery
 from django.db.models.functions import Coalesce, ExtractYear
 
 from meetings.models import (
@@ -157,6 +159,7 @@ def counters_refresh(touched: Touched) -> None:
     _recount_pair_years(touched.pair_years)
     _recount_offices(touched.people - {None})
     _relist_meeting_countries(touched.meetings)
+    _copy_meeting_dates(Participation._base_manager.filter(meeting__in=touched.meetings - {None}))
 
 
 def counters_refresh_all() -> None:
@@ -172,6 +175,7 @@ def counters_refresh_all() -> None:
     MeetingCountry.objects.all().delete()
     MeetingCountry.objects.bulk_create((MeetingCountry(meeting_id=m, country_id=c) for m, c in _meeting_countries()),
                                        batch_size=5000)
+    _copy_meeting_dates(Participation._base_manager.all())
 
 
 def _counted_country_years(years: set[int | None] | None = None, countries: set[int] | None = None) -> Counter:
@@ -299,6 +303,21 @@ def _relist_meeting_countries(meetings: set[int]) -> None:
                                        batch_size=2000)
 
 
+def _copy_meeting_dates(participations) -> None:
+    """Participation.meeting_date: their meeting's date again (it moved, or they moved to another meeting)."""
+    date = Meeting._base_manager.filter(pk=OuterRef("meeting")).values("date")[:1]
+    participations.update(meeting_date=Subquery(date))
+
+
+def _meeting_dates_stale() -> int:
+    both = Q(meeting_date__isnull=False, meeting__date__isnull=False)
+    return Participation._base_manager.filter(
+        Q(meeting_date__isnull=True, meeting__date__isnull=False)
+        | Q(meeting_date__isnull=False, meeting__date__isnull=True)
+        | (both & ~Q(meeting_date=F("meeting__date")))
+    ).count()
+
+
 def years_stale() -> int:
     """How many (country, year) counts a recount would change."""
     stored = {((c, y), n) for c, y, n in CountryYear.objects.values_list("country", "year", "meetings")}
@@ -321,6 +340,7 @@ def counters_stale() -> dict[str, int]:
     offices = {(o.person_id, o.role, o.first, o.last, o.times) for o in _office_rows(_counted_offices())}
     stale["person offices"] = len(offices ^ set(PersonOffice.objects.values_list(
         "person", "role", "first", "last", "times")))
+    stale["participation meeting dates"] = _meeting_dates_stale()
     stale["meeting countries"] = len(_meeting_countries() ^ set(MeetingCountry.objects.values_list("meeting",
                                                                                                   "country")))
     return stale
