@@ -176,3 +176,17 @@ def test_a_participation_keeps_its_meetings_date_through_edits_and_moves(admin_c
     visit.refresh_from_db()
     assert Participation.objects.filter(meeting=visit).count() == 2 and copied(visit) == {visit.date}
     assert_counts_true()
+
+
+@pytest.mark.slow
+def test_an_import_that_dates_an_undated_meeting_moves_it_out_of_the_undated_counts():
+    """A later article gives the date of a meeting an earlier one left undated: its countries count it once."""
+    undated = ("Chinese Foreign Minister Wang Yi met Russian Foreign Minister Sergey Lavrov in Beijing.\n\n"
+               "Lavrov said the two countries shared common interests.")
+    assert article_import(text=undated, filename="first.txt").status == "imported"
+    assert Meeting.objects.filter(date=None).exists()
+    assert article_import(text=ARTICLE, filename="later.txt", published=dt.date(2024, 4, 8)).status == "imported"
+    assert_counts_true()
+    for meeting in Meeting.objects.all():
+        assert all(CountryYear.objects.filter(country=c).total() == Meeting.objects.involving_country(c).count()
+                   for c in meeting.involved_countries.values_list("country", flat=True))

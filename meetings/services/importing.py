@@ -49,6 +49,9 @@ class ImportResult:
     matched: Counter = field(default_factory=Counter)
     flagged: list[str] = field(default_factory=list)
     seen: set[int] = field(default_factory=set)  # participations this import confirmed
+    # What existing records this import changed counted in before it changed them (a matched meeting
+    # given a date moves out of its countries' undated count).
+    touched_before: counters.Touched = field(default_factory=counters.Touched)
     log: list[tuple[str, str, str]] = field(default_factory=list)  # (kind, what, "new" or "matched ...")
 
     def note(self, kind: str, what: str, matched_to: str | None, doubt: str = "") -> None:
@@ -150,7 +153,8 @@ def article_store(prepared: Prepared, extraction: x.Extraction, *, update: bool 
             # unless a curator has reviewed or edited them.
             Participation.objects.filter(pk__in=kept.participations - result.seen, reviewed=False,
                                          locked_fields=[]).delete()
-            counters.counters_refresh(touched | counters.touched_by(Article, [result.article.pk]))
+            touched |= result.touched_before | counters.touched_by(Article, [result.article.pk])
+            counters.counters_refresh(touched)
             if dry_run:
                 raise DryRun
     except DryRun:
@@ -362,6 +366,7 @@ def _meeting(meeting: x.Meeting, article: Article, people, countries, organisati
     if match.record is not None:
         record = match.record
         result.note("meeting", meeting.title, record.title, match.note)
+        result.touched_before |= counters.touched_by(Meeting, [record.pk])  # before its date or country change
         changed = False
         if record.date is None and date.date and "date" not in record.locked_fields:
             record.date, record.date_phrase = date.date, date.phrase[:200]
