@@ -16,6 +16,11 @@ def count_undated(apps, schema_editor):
                                     batch_size=5000)
 
 
+def drop_undated(apps, schema_editor):
+    """Back to dated years only, before the column is NOT NULL again."""
+    apps.get_model("meetings", "CountryYear").objects.filter(year=None).delete()
+
+
 class Migration(migrations.Migration):
 
     dependencies = [
@@ -32,5 +37,5 @@ class Migration(migrations.Migration):
             name='year',
             field=models.PositiveSmallIntegerField(blank=True, null=True),
         ),
-        migrations.RunPython(count_undated, migrations.RunPython.noop),
+        migrations.RunPython(count_undated, drop_undated),
     ]
