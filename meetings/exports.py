@@ -150,10 +150,11 @@ PERSON_HEADER = ["name", "country", "organisation", "latest_role", "meetings", "
 
 def country_rows(countries, absolute):
     for c in countries:
-        yield [c.code, c.name, c.meetings_count, c.people_count, absolute(c.get_absolute_url())]
+        yield [c.code, c.name, c.meetings_held_count, c.people_count, absolute(c.get_absolute_url()),
+               c.meetings_count]
 
 
-COUNTRY_HEADER = ["code", "name", "meetings", "people", "url"]
+COUNTRY_HEADER = ["code", "name", "meetings_held", "people", "url", "meetings"]  # columns are added at the end
 
 
 def organisation_rows(organisations, absolute):

@@ -101,7 +101,7 @@ def person_label(p) -> str:
 
 def country(c, absolute: Absolute) -> dict:
     data = {"code": c.code, "url": absolute(c.get_absolute_url()), "name": c.name}
-    for count in ("meetings_count", "people_count"):
+    for count in ("meetings_held_count", "meetings_count", "people_count"):
         if hasattr(c, count):
             data[count] = getattr(c, count)
     return data
@@ -118,7 +118,7 @@ def organisation(o, absolute: Absolute) -> dict:
         "aliases": o.aliases,
         "wikidata_id": o.wikidata_id or None,
     }
-    for count in ("meetings_count", "people_count"):
+    for count in ("meetings_held_count", "meetings_count", "people_count"):
         if hasattr(o, count):
             data[count] = getattr(o, count)
     return data

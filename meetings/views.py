@@ -348,6 +348,10 @@ class CountryListView(ListPage):
     export = ("countries.csv", exports.COUNTRY_HEADER, exports.country_rows)
     serializer = staticmethod(serializers.country)
 
+    def get_queryset(self):
+        queryset = super().get_queryset()
+        return queryset.with_held_counts() if self.request.GET.get("format") in ("json", "csv") else queryset
+
 
 class CountryDetailView(DetailPage):
     model = Country

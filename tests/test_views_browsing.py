@@ -421,3 +421,18 @@ def test_meeting_rows_name_and_link_their_people_from_one_query(client, seeded):
     html = client.get("/meetings/").content.decode()
     wang = seeded["wang"]
     assert f'<a href="{wang.get_absolute_url()}">{wang.name}</a>' in html
+
+
+def test_the_countries_json_and_csv_keep_their_fields_and_add_the_total(client, seeded):
+    """Fields are added, never renamed: meetings held there, and now every meeting involving the country."""
+    from meetings.models import Meeting
+
+    kg = builders.country("KG")
+    data = client.get("/countries/", {"format": "json", "q": "Kyrgyzstan"}).json()["results"][0]
+    assert data["meetings_held_count"] == Meeting.objects.filter(country=kg).count()
+    assert data["meetings_count"] == Meeting.objects.involving_country(kg).count()
+    rows = list(csv.DictReader(io.StringIO(b"".join(client.get("/countries/", {"format": "csv"})
+                                                     .streaming_content).decode())))
+    row = next(r for r in rows if r["code"] == "KG")
+    assert list(row)[:5] == ["code", "name", "meetings_held", "people", "url"]
+    assert (int(row["meetings_held"]), int(row["meetings"])) == (data["meetings_held_count"], data["meetings_count"])
