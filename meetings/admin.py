@@ -8,6 +8,7 @@ from functools import cached_property
 from django.conf import settings
 from django.contrib import admin, messages
 from django.core.paginator import Paginator
+from django.db import transaction
 from django.db.models import Q
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
@@ -23,6 +24,7 @@ from .models import (
 )
 from .services import counters, curation, uploads
 from .services.importing import LOW_CONFIDENCE
+from .services.locks import hold_record_writes_lock
 
 PROVENANCE = ("confidence", "extraction_rule", "review_note")
 
@@ -62,9 +64,13 @@ class LargeTableAdmin(admin.ModelAdmin):
 
 class CountsKeptAdmin(LargeTableAdmin):
     """A save or delete recounts the stored counts (services/counters.py) of the records the
-    edited rows, inline rows included, pointed at before the change and point at after it."""
+    edited rows, inline rows included, pointed at before the change and point at after it.
+
+    It holds the record-writes lock, as imports and merges do: two writers recounting the same
+    country at once could each insert its undated row (NULL years are never equal to a unique index)."""
 
     def save_model(self, request, obj, form, change):
+        hold_record_writes_lock()  # the admin's save runs in a transaction, until the inlines are saved
         form.counts_touched = counters.touched_by(self.model, [obj.pk]) if change else counters.Touched()
         super().save_model(request, obj, form, change)
 
@@ -73,14 +79,17 @@ class CountsKeptAdmin(LargeTableAdmin):
         counters.counters_refresh(form.counts_touched | counters.touched_by(self.model, [form.instance.pk]))
 
     def delete_model(self, request, obj):
+        hold_record_writes_lock()
         touched = counters.touched_by(self.model, [obj.pk])
         super().delete_model(request, obj)
         counters.counters_refresh(touched)
 
     def delete_queryset(self, request, queryset):
-        touched = counters.touched_by(self.model, list(queryset.values_list("pk", flat=True)))
-        super().delete_queryset(request, queryset)
-        counters.counters_refresh(touched)
+        with transaction.atomic():  # the "delete selected" action runs outside the admin's transactions
+            hold_record_writes_lock()
+            touched = counters.touched_by(self.model, list(queryset.values_list("pk", flat=True)))
+            super().delete_queryset(request, queryset)
+            counters.counters_refresh(touched)
 
 
 class CuratedAdmin(CountsKeptAdmin):

@@ -77,3 +77,15 @@ def test_statement_search_in_the_admin_finds_words_in_any_form(admin_client, see
     typed = admin_client.get("/admin/autocomplete/", {"app_label": "meetings", "model_name": "meeting",
                                                       "field_name": "parent", "term": "Uzbek"})
     assert typed.status_code == 200 and "Wang Yi visit to Uzbekistan" in typed.content.decode()  # a word's start
+
+
+def test_deleting_selected_meetings_recounts_under_the_writes_lock(admin_client, seeded):
+    from meetings.models import CountryYear, Meeting
+    from meetings.services import counters
+
+    ids = [seeded["talks"].pk, seeded["visit"].pk]
+    response = admin_client.post("/admin/meetings/meeting/", {"action": "delete_selected", "_selected_action": ids,
+                                                               "post": "yes"})
+    assert response.status_code == 302 and not Meeting.objects.filter(pk__in=ids).exists()
+    assert not any(counters.counters_stale().values())
+    assert CountryYear.objects.filter(country=seeded["kg"]).total() == 1  # the summit is left

@@ -300,7 +300,7 @@ def _relist_meeting_countries(meetings: set[int]) -> None:
             stale |= Q(meeting=meeting, country=country)
         MeetingCountry.objects.filter(stale).delete()
     MeetingCountry.objects.bulk_create([MeetingCountry(meeting_id=m, country_id=c) for m, c in involved - listed],
-                                       batch_size=2000)
+                                       batch_size=2000, ignore_conflicts=True)  # listed meanwhile: still once
 
 
 def _copy_meeting_dates(participations) -> None:
