@@ -45,10 +45,11 @@ class ListPage(FilterView):
         stored = getattr(self.filterset, "stored_count", None)
         if stored is not None and (count := stored()) is not None:
             kwargs["known_count"] = count
-        elif not queryset.query.where:  # the whole table: its total, exact below 10,000 rows
+        elif not queryset.query.where and search.on_postgres():  # the whole table: PostgreSQL's statistics
             kwargs["known_count"] = table_total(queryset.model).value
         if self.facet_head() is not None:
             kwargs["head"] = (self.facet_head(), facets.FACET_ROWS)
+            queryset = queryset.order_by(*facets.own_order(queryset.model))  # the head's order, past it too
         return self.paginator_class(queryset, per_page, orphans=orphans, allow_empty_first_page=allow_empty_first_page,
                                     rows=self.get_queryset(), **kwargs)
 
