@@ -37,7 +37,8 @@ class Facet:
 class FacetSpec:
     param: str
     label: str
-    field: str  # the value, as a lookup from the listed model: "status", "organisation__slug"
+    # The value, as a lookup from the listed model: "status", "organisation__slug"; None when `more` gives them all.
+    field: str | None = None
     label_field: str | None = None  # the value's name, when the value is a code or slug
     year: bool = False  # `field` is a date, counted by its year
     # More values a record has besides `field`: ids -> [(id, value, label)] (a meeting's participants' countries).
@@ -115,12 +116,12 @@ def count_values(model, ids: list[int], specs: list[FacetSpec]) -> dict[str, lis
     """
     fields = list(dict.fromkeys(f for spec in specs for f in (spec.field, spec.label_field) if f))
     records = {row[0]: dict(zip(fields, row[1:]))
-               for row in model._default_manager.filter(pk__in=ids).values_list("pk", *fields)}
+               for row in model._default_manager.filter(pk__in=ids).order_by().values_list("pk", *fields)}
     result = {}
     for spec in specs:
         found: dict[str, set[int]] = {}
         labels: dict[str, str] = {}
-        for pk, record in records.items():
+        for pk, record in records.items() if spec.field else ():
             value = record[spec.field]
             if value is None or value == "":
                 continue

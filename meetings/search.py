@@ -60,7 +60,7 @@ class Document(Func):
 
 # The documents, each stored in its model's `search_document` column.
 def meeting_document():
-    return _document((["title"], "A"), (["place", "date_phrase"], "B"))
+    return _document((["title"], "A"), (["place", "date_phrase"], "B"), (["participant_names"], "C"))
 
 
 def statement_document():
@@ -150,6 +150,16 @@ def matching_ids(model, text: str, fuzzy: str | None = None, limit: int = RANKED
     Given to another model's search as values, so that its plan looks their rows up by index."""
     parts = [model._base_manager.filter(c).order_by().values_list("pk", flat=True) for c in own_conditions(text, fuzzy)]
     return list((parts[0].union(*parts[1:]) if len(parts) > 1 else parts[0])[:limit])
+
+
+def near_spellings(model, text: str, fuzzy: str, limit: int = RANKED) -> list[int]:
+    """Ids of up to `limit` records whose `fuzzy` field is a near spelling of a plain query and that their
+    document does not match: what a search of another model's documents, which hold these names too,
+    would miss ("Lavrof" finds Lavrov's meetings)."""
+    if not is_plain(text):
+        return []
+    near = model._base_manager.filter(**{f"{fuzzy}__trigram_word_similar": text})
+    return list(near.exclude(search_document=web_query(text)).order_by().values_list("pk", flat=True)[:limit])
 
 
 def apply(queryset, text: str, *, fallback: list[str], related=None, fuzzy: str | None = None, excluded=None):

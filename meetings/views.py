@@ -18,7 +18,7 @@ from .counting import CappedPaginator, table_total
 from .facets import FacetSpec
 from .highlight import Mark, marked_html, segment_text
 from .querysets import RECENT_MEETINGS
-from .models import Article, Country, Meeting, Organisation, Participation, Person, Statement
+from .models import Article, Country, Meeting, MeetingCountry, Organisation, Participation, Person, Statement
 
 
 def json_response(data, status: int = 200) -> JsonResponse:
@@ -233,8 +233,7 @@ class MeetingListView(ListPage):
     facet_specs = [
         FacetSpec("status", "Status", "status", labels=dict(Meeting.Status.choices)),
         FacetSpec("kind", "Kind", "kind", labels=dict(Meeting.Kind.choices)),
-        FacetSpec("country", "Country (held in or taking part)", "country__code", "country__name",
-                  more=Participation.objects.countries_at),
+        FacetSpec("country", "Country (held in or taking part)", more=MeetingCountry.objects.of_meetings),
         FacetSpec("organisation", "Forum", "organisation__slug", "organisation__name"),
         FacetSpec("date", "Year", "date", year=True),
     ]

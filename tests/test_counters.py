@@ -26,7 +26,7 @@ SECOND = ("Chinese Foreign Minister Wang Yi met Kazakh Foreign Minister Murat Nu
 def assert_counts_true():
     assert counters.counters_stale() == {"people": 0, "organisations": 0, "country years": 0,
                                          "country pair years": 0, "person offices": 0, "meeting countries": 0,
-                                         "participation meeting dates": 0}
+                                         "participation meeting dates": 0, "meeting participant names": 0}
 
 
 @pytest.mark.slow
@@ -175,6 +175,30 @@ def test_a_participation_keeps_its_meetings_date_through_edits_and_moves(admin_c
     curation.meeting_merge(keep=visit, others=[talks])  # the talks' people move to the (undated) visit
     visit.refresh_from_db()
     assert Participation.objects.filter(meeting=visit).count() == 2 and copied(visit) == {visit.date}
+    assert_counts_true()
+
+
+def test_a_meeting_is_found_by_its_participants_names_after_a_curator_renames_one(admin_client, client, seeded):
+    """Its search document holds its participants' names and aliases, kept through the admin's edits."""
+    lavrov, summit = seeded["lavrov"], seeded["summit"]
+    url = f"/admin/meetings/person/{lavrov.pk}/change/"
+    data = form_values(admin_client, url)
+    data["name"], data["aliases"] = ["Sergei Lavroff"], ['["S. V. Lavroff"]']
+    assert admin_client.post(url, data).status_code == 302
+    summit.refresh_from_db()
+    assert "Sergei Lavroff" in summit.participant_names.splitlines()
+    assert "S. V. Lavroff" in summit.participant_names.splitlines()
+    found = {m.title for m in client.get("/meetings/", {"q": "Lavroff"}).context["object_list"]}
+    assert summit.title in found
+    assert_counts_true()
+
+
+def test_recount_repairs_participant_names_written_past_the_services(seeded):
+    Meeting.objects.filter(pk=seeded["summit"].pk).update(participant_names="Nobody")
+    with pytest.raises(CommandError, match="1 meeting participant names"):
+        call_command("recount", "--check", stdout=StringIO())
+    call_command("recount", stdout=StringIO())
+    assert "Wang Yi" in Meeting.objects.get(pk=seeded["summit"].pk).participant_names.splitlines()
     assert_counts_true()
 
 

@@ -124,6 +124,17 @@ def test_a_misspelt_name_still_finds_the_person(speeches):
     assert list(Person.objects.search("Sergei Lavrov")) == [speeches["lavrov"]]
 
 
+def test_a_meeting_matches_words_across_its_place_and_its_participants_names(speeches):
+    """"Sergey" is only a participant's first name, "Antalya" only the place and title: both must match."""
+    assert list(Meeting.objects.search("Antalya Sergey")) == [speeches["talks"]]
+    assert list(Meeting.objects.search("Antalya Sergey -Mevlüt")) == []
+
+
+@postgres_only
+def test_a_misspelt_participant_still_finds_the_meeting(speeches):
+    assert list(Meeting.objects.search("Lavrof")) == [speeches["talks"]]
+
+
 @postgres_only
 def test_words_match_in_any_form_and_rank_best_first(speeches):
     found = list(Statement.objects.search("interest"))

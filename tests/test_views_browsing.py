@@ -56,12 +56,20 @@ def test_facet_counts_each_record_once_per_value_from_one_read_of_its_rows(djang
     away = builders.meeting(participants=[wang], country=ru, date="2014-05-06", status="held")
     undated = builders.meeting(participants=[lavrov], status="planned")
     ids = [home.pk, away.pk, undated.pk]
-    with django_assert_num_queries(2):  # the rows, and the participants' countries
+    with django_assert_num_queries(2):  # the rows, and the meetings' stored countries
         counted = facets.count_values(Meeting, ids, MeetingListView.facet_specs)
     assert counted["country"] == [("RU", "Russia", 3), ("CN", "China", 2)]
     assert counted["date"] == [("2014", "2014", 1), ("2011", "2011", 1)]
     assert counted["status"] == [("held", "held", 2), ("planned", "planned", 1)]
     assert counted["organisation"] == []
+
+
+def test_each_country_facet_counts_what_its_link_lists(client, seeded):
+    """The facet reads the same stored list of each meeting's countries that the filter does."""
+    counts = {code: c.count for code, c in facet(client.get("/meetings/"), "country").items()}
+    assert counts
+    for code, count in counts.items():
+        assert client.get("/meetings/", {"country": code}).context["paginator"].count == count, code
 
 
 def test_facet_links_add_and_remove_their_filter(client, seeded):

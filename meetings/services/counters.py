@@ -15,9 +15,10 @@ statements) and their offices (`PersonOffice`), each country's meetings per
 year (`CountryYear`) and each pair of countries' meetings per year
 (`CountryPairYear`), both recounted for the countries and years a write
 touched, from that year's meetings alone; and the countries each meeting
-involved (`MeetingCountry`) and each participation's copy of its meeting's
-date (`Participation.meeting_date`), both set again for the meetings a write
-touched.
+involved (`MeetingCountry`), each participation's copy of its meeting's
+date (`Participation.meeting_date`) and each meeting's participants' names
+(`Meeting.participant_names`, which its search document holds), all set again
+for the meetings a write touched.
 
 Who calls it: the importer (once per article), generate_data, the curators'
 merges and splits, and the admin's saves and deletes.
@@ -160,6 +161,7 @@ def counters_refresh(touched: Touched) -> None:
     _recount_offices(touched.people - {None})
     _relist_meeting_countries(touched.meetings)
     _copy_meeting_dates(Participation._base_manager.filter(meeting__in=touched.meetings - {None}))
+    _write_participant_names(touched.meetings - {None})
 
 
 def counters_refresh_all() -> None:
@@ -176,6 +178,7 @@ def counters_refresh_all() -> None:
     MeetingCountry.objects.bulk_create((MeetingCountry(meeting_id=m, country_id=c) for m, c in _meeting_countries()),
                                        batch_size=5000)
     _copy_meeting_dates(Participation._base_manager.all())
+    _write_participant_names(None)
 
 
 def _counted_country_years(years: set[int | None] | None = None, countries: set[int] | None = None) -> Counter:
@@ -309,6 +312,36 @@ def _copy_meeting_dates(participations) -> None:
     participations.update(meeting_date=Subquery(date))
 
 
+def _participant_names(meetings: set[int] | None) -> dict[int, str]:
+    """meeting id -> its participants' names and aliases, one a line, in the order they were listed: what
+    Meeting.participant_names stores for these meetings (all when None; "" for a meeting without any)."""
+    found = Meeting._base_manager.all() if meetings is None else Meeting._base_manager.filter(pk__in=meetings)
+    names: dict[int, list[str]] = {pk: [] for pk in found.values_list("pk", flat=True)}
+    rows = Participation._base_manager.order_by("meeting", "pk")
+    if meetings is not None:
+        rows = rows.filter(meeting__in=meetings)
+    for meeting, name, aliases in rows.values_list("meeting", "person__name", "person__aliases").iterator(5000):
+        listed = names.setdefault(meeting, [])
+        listed += [n for n in dict.fromkeys([name, *(aliases or [])]) if n and n not in listed]
+    return {pk: "\n".join(listed) for pk, listed in names.items()}
+
+
+def _participant_names_stale(meetings: set[int] | None = None) -> dict[int, str]:
+    """The meetings whose stored names differ from their participants', with the names they should store."""
+    expected = _participant_names(meetings)
+    stored = Meeting._base_manager.filter(pk__in=expected) if meetings is not None else Meeting._base_manager.all()
+    return {pk: expected[pk] for pk, text in stored.values_list("pk", "participant_names").iterator(5000)
+            if pk in expected and expected[pk] != text}
+
+
+def _write_participant_names(meetings: set[int] | None) -> None:
+    if meetings is not None and not meetings:
+        return
+    changed = _participant_names_stale(meetings)
+    Meeting._base_manager.bulk_update([Meeting(pk=pk, participant_names=text) for pk, text in changed.items()],
+                                      ["participant_names"], batch_size=1000)
+
+
 def _meeting_dates_stale() -> int:
     both = Q(meeting_date__isnull=False, meeting__date__isnull=False)
     return Participation._base_manager.filter(
@@ -341,6 +374,7 @@ def counters_stale() -> dict[str, int]:
     stale["person offices"] = len(offices ^ set(PersonOffice.objects.values_list(
         "person", "role", "first", "last", "times")))
     stale["participation meeting dates"] = _meeting_dates_stale()
+    stale["meeting participant names"] = len(_participant_names_stale())
     stale["meeting countries"] = len(_meeting_countries() ^ set(MeetingCountry.objects.values_list("meeting",
                                                                                                   "country")))
     return stale
