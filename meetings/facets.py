@@ -116,7 +116,7 @@ def count_values(model, ids: list[int], specs: list[FacetSpec]) -> dict[str, lis
     """
     fields = list(dict.fromkeys(f for spec in specs for f in (spec.field, spec.label_field) if f))
     records = {row[0]: dict(zip(fields, row[1:]))
-               for row in model._default_manager.filter(pk__in=ids).order_by().values_list("pk", *fields)}
+               for row in model._default_manager.filter(pk__any=ids).order_by().values_list("pk", *fields)}
     result = {}
     for spec in specs:
         found: dict[str, set[int]] = {}

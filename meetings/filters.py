@@ -129,7 +129,8 @@ class SearchFilterSet(filters.FilterSet):
                            validators=[_few_words])
 
     def filter_text(self, queryset, name, value):
-        return queryset.search(value)
+        self.search_parts = []  # what counting.capped_count() may count first
+        return queryset.search(value, parts=self.search_parts)
 
 
 class MeetingFilter(SearchFilterSet):

@@ -83,7 +83,7 @@ class CountryQuerySet(models.QuerySet):
         """The meetings held in each country, counted: for the JSON and CSV, which have always given them."""
         return self.annotate(meetings_held_count=count_of("Meeting", "country"))
 
-    def search(self, text: str):
+    def search(self, text: str, parts: list | None = None):
         return self.filter(_text_query(["name", "code"], text)) if text.strip() else self
 
     def counterparts_of(self, country, within: int = RECENT_MEETINGS, recent=None):
@@ -94,7 +94,7 @@ class CountryQuerySet(models.QuerySet):
         if recent is None:
             recent = Meeting.objects.involving_country(country).values("pk")[:within]
         return (
-            self.filter(participations__meeting__in=recent)
+            self.filter(participations__meeting__any=recent)
             .exclude(pk=country.pk)
             .annotate(shared_meetings=Count("participations__meeting", distinct=True))
             .order_by("-shared_meetings", "name")
@@ -108,7 +108,7 @@ class CountryQuerySet(models.QuerySet):
         if recent is None:
             recent = Meeting.objects.attended_by(person).values("pk")[:within]
         return (
-            self.filter(participations__meeting__in=recent)
+            self.filter(participations__meeting__any=recent)
             .exclude(pk=person.country_id)
             .annotate(shared_meetings=Count("participations__meeting", distinct=True))
             .order_by("-shared_meetings", "name")
@@ -117,7 +117,7 @@ class CountryQuerySet(models.QuerySet):
     def represented_at(self, meetings):
         """Countries whose people took part in `meetings`, with how many of them."""
         return (
-            self.filter(participations__meeting__in=meetings)
+            self.filter(participations__meeting__any=meetings)
             .annotate(shared_meetings=Count("participations__meeting", distinct=True))
             .order_by("-shared_meetings", "name")
         )
@@ -148,19 +148,18 @@ class OrganisationQuerySet(models.QuerySet):
     def forums_of(self, meetings):
         """Organisations in whose frame `meetings` were held, with how many of them."""
         return (
-            self.filter(meetings__in=meetings)
+            self.filter(meetings__any=meetings)
             .annotate(shared_meetings=Count("meetings", distinct=True))
             .order_by("-shared_meetings", "name")
         )
 
-    def search(self, text: str):
-        return site_search.apply(self, text, fallback=["name", "acronym", "aliases"])
+    def search(self, text: str, parts: list | None = None):
+        return site_search.apply(self, text, fallback=["name", "acronym", "aliases"], parts=parts)
 
 
 class PersonQuerySet(models.QuerySet):
-    def search(self, text: str):
-        return site_search.apply(self, text, fallback=["name", "aliases"],
-                                 fuzzy="name")
+    def search(self, text: str, parts: list | None = None):
+        return site_search.apply(self, text, fallback=["name", "aliases"], fuzzy="name", parts=parts)
 
     def named(self, value: str):
         """The person with this id (slug), else those with this name, case and accents aside."""
@@ -191,7 +190,7 @@ class PersonQuerySet(models.QuerySet):
         if recent is None:
             recent = Meeting.objects.attended_by(person).values("pk")[:within]
         return (
-            self.filter(participations__meeting__in=recent)
+            self.filter(participations__meeting__any=recent)
             .exclude(pk=person.pk)
             .annotate(shared_meetings=Count("participations__meeting", distinct=True))
             .select_related("country")
@@ -200,8 +199,8 @@ class PersonQuerySet(models.QuerySet):
 
 
 class ArticleQuerySet(models.QuerySet):
-    def search(self, text: str):
-        return site_search.apply(self, text, fallback=["title", "source", "text"])
+    def search(self, text: str, parts: list | None = None):
+        return site_search.apply(self, text, fallback=["title", "source", "text"], parts=parts)
 
     def with_counts(self):
         return self.annotate(
@@ -233,7 +232,7 @@ class WithPeople(ModelIterable):
         meetings = list(super().__iter__())
         people: dict[int, list[Attendee]] = {}
         if meetings:
-            rows = (Participation.objects.filter(meeting__in=[m.pk for m in meetings]).order_by("meeting", "pk")
+            rows = (Participation.objects.filter(meeting__any=[m.pk for m in meetings]).order_by("meeting", "pk")
                     .values_list("meeting_id", "person__name", "person__slug"))
             for meeting, name, slug in rows:
                 people.setdefault(meeting, []).append(Attendee(name, slug))
@@ -312,7 +311,7 @@ class MeetingQuerySet(models.QuerySet):
             )
         )
 
-    def search(self, text: str):
+    def search(self, text: str, parts: list | None = None):
         """Its title, place, date phrase or participants' names match (its document holds them all); or its
         forum does; or a participant's name is a near spelling of the query."""
         from .models import Organisation, Participation, Person
@@ -322,13 +321,13 @@ class MeetingQuerySet(models.QuerySet):
             return self.filter(site_search.fallback_condition(fields, text)) if text.strip() else self
 
         def related(text):
-            conditions = [Q(organisation__in=site_search.matching_ids(Organisation, text))]
+            conditions = [Q(organisation__any=site_search.matching_ids(Organisation, text))]
             misspelt = site_search.near_spellings(Person, text, "name")
             if misspelt:
-                conditions.append(Q(pk__in=Participation.objects.filter(person__in=misspelt).values("meeting_id")))
+                conditions.append(Q(pk__in=Participation.objects.filter(person__any=misspelt).values("meeting_id")))
             return conditions
 
-        return site_search.apply(self, text, fallback=[], related=related)
+        return site_search.apply(self, text, fallback=[], related=related, parts=parts)
 
 
 class MeetingCountryQuerySet(models.QuerySet):
@@ -336,7 +335,7 @@ class MeetingCountryQuerySet(models.QuerySet):
         """(meeting id, country code, country name) for each country those meetings involved: what
         `/meetings/?country=` filters by, read from the stored list along its meeting index (the
         participations' countries, made distinct, and each meeting's own country took 4.5 ms for 200)."""
-        return list(self.filter(meeting__in=meeting_ids).order_by()
+        return list(self.filter(meeting__any=meeting_ids).order_by()
                     .values_list("meeting_id", "country__code", "country__name"))
 
 
@@ -353,17 +352,18 @@ class StatementQuerySet(models.QuerySet):
             "speaker", "speaker__country", "speaker_organisation", "meeting", "article"
         ).defer("article__text")
 
-    def search(self, text: str):
+    def search(self, text: str, parts: list | None = None):
         """Its words or the speaker's office as reported match; or its speaker does."""
         from .models import Person
 
         def related(text):
-            return [Q(speaker__in=site_search.matching_ids(Person, text, fuzzy="name"))]
+            return [Q(speaker__any=site_search.matching_ids(Person, text, fuzzy="name"))]
 
         def excluded(term):
             return Q(speaker__in=site_search.named_people(term))
 
-        return site_search.apply(self, text, fallback=["text", "speaker__name"], related=related, excluded=excluded)
+        return site_search.apply(self, text, fallback=["text", "speaker__name"], related=related, excluded=excluded,
+                                 parts=parts)
 
     def quotes(self):
         return self.filter(kind="quote")

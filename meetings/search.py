@@ -162,35 +162,40 @@ def near_spellings(model, text: str, fuzzy: str, limit: int = RANKED) -> list[in
     return list(near.exclude(search_document=web_query(text)).order_by().values_list("pk", flat=True)[:limit])
 
 
-def apply(queryset, text: str, *, fallback: list[str], related=None, fuzzy: str | None = None, excluded=None):
+def apply(queryset, text: str, *, fallback: list[str], related=None, fuzzy: str | None = None, excluded=None,
+          parts: list | None = None):
     """Filter `queryset` to what matches `text`: on PostgreSQL the best first when few match.
 
     `related(text)` gives further conditions, each served by an index (a
     statement whose speaker matches); `fuzzy` names a field compared by
     trigram word similarity; `excluded(term)` gives the condition a `-term`
     also rules out (a statement whose speaker is named so), as on SQLite,
-    where the fallback fields include the speaker's name.
+    where the fallback fields include the speaker's name. When many match,
+    the related conditions are added to `parts`, for counting.capped_count().
     """
     if not text.strip():
         return queryset
     if not on_postgres():
         return queryset.filter(fallback_condition(fallback, text))
     model = queryset.model
-    conditions = [*own_conditions(text, fuzzy), *(related(text) if related is not None else [])]
+    others = related(text) if related is not None else []
+    conditions = [*own_conditions(text, fuzzy), *others]
     ordering = queryset.query.order_by or model._meta.ordering
     for term in parse(text).excluded if excluded is not None else []:
         queryset = queryset.exclude(excluded(term))
     # Up to RANKED + 1 matches of each condition, as a UNION of index scans that stop there (in no order:
     # walking the list's order to find them cost more); OR-ed in one WHERE, the planner scanned the table.
-    parts = [model._base_manager.filter(c).order_by().values_list("pk", flat=True)[: RANKED + 1] for c in conditions]
-    matching = list(parts[0].union(*parts[1:]) if len(parts) > 1 else parts[0])
+    each = [model._base_manager.filter(c).order_by().values_list("pk", flat=True)[: RANKED + 1] for c in conditions]
+    matching = list(each[0].union(*each[1:]) if len(each) > 1 else each[0])
     if len(matching) > RANKED:
+        if parts is not None:
+            parts += others
         return queryset.filter(reduce(or_, conditions)).order_by(*ordering)
     query = web_query(text)
     rank = SearchRank(F("search_document"), query)
     if fuzzy and is_plain(text):
         rank = Greatest(rank, TrigramWordSimilarity(text, fuzzy))
-    return queryset.annotate(search_rank=rank).filter(pk__in=matching).order_by("-search_rank", *ordering)
+    return queryset.annotate(search_rank=rank).filter(pk__any=matching).order_by("-search_rank", *ordering)
 
 
 def named_people(term: str):
@@ -304,10 +309,11 @@ def search_everything(text: str, per_group: int = 8) -> list[Group]:
     ]
     groups = []
     for key, label, queryset, fields, list_name in kinds:
-        matches = queryset.search(text)
+        parts = []
+        matches = queryset.search(text, parts=parts)
         rows = list(with_headlines(matches, text, fields)[:per_group])
         hits = [_hit(key, obj, text) for obj in rows]
-        count = capped_count(matches, OVERVIEW_CAP)  # "100+": an exact count read every match
+        count = capped_count(matches, OVERVIEW_CAP, parts)  # "100+": an exact count read every match
         groups.append(Group(key, label, min(count, OVERVIEW_CAP), hits, f"{reverse(list_name)}?{_q(text)}",
                             more=count > OVERVIEW_CAP))
     return groups

@@ -42,6 +42,7 @@ class ListPage(FilterView):
     def get_paginator(self, queryset, per_page, orphans=0, allow_empty_first_page=True, **kwargs):
         if self.request.GET.get("q", "").strip():
             kwargs.setdefault("cap", search.SEARCH_CAP)
+            kwargs["parts"] = getattr(self.filterset, "search_parts", ())
         stored = getattr(self.filterset, "stored_count", None)
         if stored is not None and (count := stored()) is not None:
             kwargs["known_count"] = count
@@ -421,11 +422,11 @@ class CountryPairView(DetailPage):
         # The ids of what was said first, then only the rows shown: a busy pair's 20 meetings held 180
         # statements, each built with its speaker, meeting and article, to show 60 of them.
         ids: dict[int, list[int]] = {}
-        for pk, meeting in Statement.objects.filter(meeting__in=[m.pk for m in page]).values_list("pk", "meeting"):
+        for pk, meeting in Statement.objects.filter(meeting__any=[m.pk for m in page]).values_list("pk", "meeting"):
             ids.setdefault(meeting, []).append(pk)
         shown = {pk for pks in ids.values() for pk in pks[: self.said_per_meeting]}
         said = {}
-        for statement in Statement.objects.filter(pk__in=shown).with_related():
+        for statement in Statement.objects.filter(pk__any=shown).with_related():
             said.setdefault(statement.meeting_id, []).append(statement)
         for meeting in page:
             meeting.said = said.get(meeting.pk, [])
