@@ -43,3 +43,29 @@ def test_a_statement_row_escapes_its_words_and_speaks_for_an_organisation(seeded
     html = statement_row(Statement.objects.with_related().get(pk=said.pk))
     assert "<img" not in html and "&lt;img src=x onerror=alert(1)&gt;" in html
     assert f'<a href="{speaking_body.get_absolute_url()}">Council &lt;of&gt; Ministers</a>' in html
+
+
+def test_a_persons_meeting_row_and_timeline_entries_escape_and_link_what_they_name(seeded):
+    from meetings import timelines
+    from meetings.models import Participation
+    from meetings.templatetags.rows import participation_row, timeline_entry
+
+    odd = builders.person("Ada Quill", country=seeded["cn"])
+    meeting = builders.meeting("Talks <b>& more</b>", participants=[odd], date="2014-02-03", place="Osh <i>",
+                               country=seeded["kg"], status="planned")
+    Participation.objects.filter(meeting=meeting).update(role="Envoy <script>")
+    taking_part = Participation.objects.select_related("meeting", "meeting__country").get(meeting=meeting)
+    row = participation_row(taking_part)
+    assert "<script>" not in row and "<b>" not in row and "Envoy &lt;script&gt;" in row
+    assert f'<a href="{meeting.get_absolute_url()}">Talks &lt;b&gt;&amp; more&lt;/b&gt;</a>' in row
+    assert f'Osh &lt;i&gt;, <a href="{seeded["kg"].get_absolute_url()}">Kyrgyzstan</a>' in row
+    assert '<span class="badge planned">Planned</span>' in row
+    said = builders.statement(odd, seeded["article"], text=" ".join(["<word>"] * 50), start=0, end=5)
+    said = Statement.objects.with_related().get(pk=said.pk)
+    entries = [timeline_entry(e) for e in timelines.timeline([taking_part], [said])]
+    assert all("<script>" not in e and "<word>" not in e for e in entries)
+    spoken = next(e for e in entries if e.startswith('<li class="statement"'))
+    assert spoken.count("&lt;word&gt;") == 40 and "&lt;word&gt; …</span>" in spoken  # cut at 40 words
+    assert f'<a href="{seeded["article"].get_absolute_url()}#statement-{said.pk}">source</a>' in spoken
+    met = next(e for e in entries if e.startswith('<li class="meeting"'))
+    assert "as Envoy &lt;script&gt; · Osh &lt;i&gt; · <a" in met and "3 February 2014" in met

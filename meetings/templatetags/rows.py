@@ -12,6 +12,7 @@ from html import escape  # the standard library's: Django's adds a lazy-string c
 from django import template
 from django.utils.dateformat import format as date_format
 from django.utils.safestring import SafeString, mark_safe
+from django.utils.text import Truncator
 
 from meetings.links import detail_url
 
@@ -70,4 +71,52 @@ def statement_row(statement, hide_meeting: bool = False) -> SafeString:
         f'  <span class="meta">\n    {who}\n    · {what}{at}\n'
         f'    · <a href="{escape(statement.get_absolute_url())}">permalink</a>\n'
         f'    · <a href="{escape(source)}">source</a>\n  </span>\n</li>'
+    )
+
+
+def _where(meeting, sep: str) -> str:
+    """The meeting's place and the country it was held in, linked."""
+    where = escape(meeting.place)
+    if meeting.country:
+        where += (sep if meeting.place else "") + _link(meeting.country.get_absolute_url(), meeting.country.name)
+    return where
+
+
+@register.simple_tag
+def participation_row(participation) -> SafeString:
+    """A row of a person's meetings: when, which (and its status), in which office, where."""
+    meeting = participation.meeting
+    return mark_safe(
+        f"<tr><td>{escape(meeting.date_display)}</td><td>{_link(meeting.get_absolute_url(), meeting.title)} "
+        f'<span class="badge {escape(meeting.status)}">{escape(str(meeting.get_status_display()))}</span></td>'
+        f"<td>{escape(participation.role)}</td>\n<td>{_where(meeting, ', ')}</td></tr>"
+    )
+
+
+@register.simple_tag
+def timeline_entry(entry) -> SafeString:
+    """A meeting a person took part in, or something they said, on their timeline (timelines.Entry)."""
+    if entry.kind == "meeting":
+        participation, meeting = entry.record, entry.record.meeting
+        meta = f"as {escape(participation.role)}" if participation.role else ""
+        if meeting.place:
+            meta += f" · {escape(meeting.place)}"
+        if meeting.country:
+            meta += " · " + _link(meeting.country.get_absolute_url(), meeting.country.name)
+        return mark_safe(
+            f'<li class="meeting"><span class="when">{escape(meeting.date_display)}</span>\n'
+            f'    <span class="what">Meeting: {_link(meeting.get_absolute_url(), meeting.title)} '
+            f'<span class="badge {escape(meeting.status)}">{escape(str(meeting.get_status_display()))}</span>\n'
+            f'    <span class="meta">{meta}</span></span></li>'
+        )
+    said = entry.record
+    when = escape(date_format(said.date, "j F Y")) if said.date else "date unknown"
+    at = f" at {_link(said.meeting.get_absolute_url(), said.meeting.title)}" if said.meeting_id else ""
+    source = f"{said.article.get_absolute_url()}#statement-{said.pk}"
+    return mark_safe(
+        f'<li class="statement" id="statement-{said.pk}"><span class="when">{when}</span>\n'
+        f'    <span class="what">Said{at}: <span class="words {escape(said.kind)}">'
+        f"{escape(Truncator(said.text).words(40, truncate=' …'))}</span>\n"
+        f'    <span class="meta"><a href="{escape(said.get_absolute_url())}">permalink</a> · '
+        f'<a href="{escape(source)}">source</a></span></span></li>'
     )
