@@ -378,7 +378,7 @@ class CountryDetailView(DetailPage):
         # Both from its latest meetings, read once, so that the busiest country's page costs what any one's does.
         recent = Meeting.objects.latest_involving(country, RECENT_MEETINGS)
         context["counterparts"] = list(Country.objects.counterparts_of(country, recent=recent)[:15])
-        context["forums"] = list(Organisation.objects.forums_of(recent)[:15])
+        context["forums"] = list(Organisation.objects.forums_of(recent).only("name", "slug")[:15])
         context["recent_meetings"] = RECENT_MEETINGS
         return context
 

@@ -69,3 +69,13 @@ def test_a_persons_meeting_row_and_timeline_entries_escape_and_link_what_they_na
     assert f'<a href="{seeded["article"].get_absolute_url()}#statement-{said.pk}">source</a>' in spoken
     met = next(e for e in entries if e.startswith('<li class="meeting"'))
     assert "as Envoy &lt;script&gt; · Osh &lt;i&gt; · <a" in met and "3 February 2014" in met
+
+
+def test_person_links_escape_names_and_say_when_there_is_none(seeded):
+    from meetings.templatetags.rows import person_links
+
+    odd = builders.person('Ada "<b>" Quill', country=seeded["cn"])
+    html = person_links([odd, seeded["wang"]])
+    assert html == (f'<li><a href="{odd.get_absolute_url()}">Ada &quot;&lt;b&gt;&quot; Quill</a></li>'
+                    f'<li><a href="{seeded["wang"].get_absolute_url()}">Wang Yi</a></li>')
+    assert person_links([]) == "<li>None recorded.</li>"

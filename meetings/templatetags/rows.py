@@ -120,3 +120,10 @@ def timeline_entry(entry) -> SafeString:
         f'    <span class="meta"><a href="{escape(said.get_absolute_url())}">permalink</a> · '
         f'<a href="{escape(source)}">source</a></span></span></li>'
     )
+
+
+@register.simple_tag
+def person_links(people) -> SafeString:
+    """People as list items linking their pages (a country's or an organisation's hundred a page)."""
+    items = "".join(f"<li>{_link(p.get_absolute_url(), p.name)}</li>" for p in people)
+    return mark_safe(items or "<li>None recorded.</li>")
