@@ -347,10 +347,9 @@ class ParticipationQuerySet(models.QuerySet):
 
 class StatementQuerySet(models.QuerySet):
     def with_related(self):
-        # The article gives its title and link; its text (23 KB on average in real coverage) stays behind.
-        return self.select_related(
-            "speaker", "speaker__country", "speaker_organisation", "meeting", "article"
-        ).defer("article__text")
+        # Rows link their source by the article's id alone: joining the article too made the planner weigh a
+        # sixth table, 2.4 of the query's 3 ms spent planning (execution 0.6 ms).
+        return self.select_related("speaker", "speaker__country", "speaker_organisation", "meeting")
 
     def search(self, text: str, parts: list | None = None):
         """Its words or the speaker's office as reported match; or its speaker does."""

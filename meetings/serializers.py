@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from typing import Callable
 
+from .links import detail_url
+
 Absolute = Callable[[str], str]
 
 
@@ -138,7 +140,7 @@ def statement(s, absolute: Absolute) -> dict:
         "text": s.text,
         "meeting": _slug(s.meeting),
         "article": s.article_id,
-        "source_url": absolute(f"{s.article.get_absolute_url()}#statement-{s.pk}"),
+        "source_url": absolute(f"{detail_url('meetings:article_detail', s.article_id)}#statement-{s.pk}"),
         "start": s.start,
         "end": s.end,
         "reviewed": s.reviewed,

@@ -504,7 +504,8 @@ class StatementDetailView(DetailPage):
     template_name = "meetings/statement_detail.html"
 
     def get_queryset(self):
-        return Statement.objects.with_related()
+        # The page names its source: the article's title and outlet, its text (23 KB on average) left behind.
+        return Statement.objects.with_related().select_related("article").defer("article__text")
 
     def as_json(self, context, absolute):
         return serializers.statement(self.object, absolute)

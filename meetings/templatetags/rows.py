@@ -112,7 +112,7 @@ def timeline_entry(entry) -> SafeString:
     said = entry.record
     when = escape(date_format(said.date, "j F Y")) if said.date else "date unknown"
     at = f" at {_link(said.meeting.get_absolute_url(), said.meeting.title)}" if said.meeting_id else ""
-    source = f"{said.article.get_absolute_url()}#statement-{said.pk}"
+    source = f"{detail_url('meetings:article_detail', said.article_id)}#statement-{said.pk}"
     return mark_safe(
         f'<li class="statement" id="statement-{said.pk}"><span class="when">{when}</span>\n'
         f'    <span class="what">Said{at}: <span class="words {escape(said.kind)}">'
