@@ -133,6 +133,12 @@ class CountryYearQuerySet(models.QuerySet):
         """Every meeting of the country, the undated too: what `/meetings/?country=` lists."""
         return sum(self.values_list("meetings", flat=True))
 
+    def summary(self) -> tuple[list[tuple[int, int]], int, int]:
+        """(per_year(), meetings held there, meetings its people attended), the undated among them: read once."""
+        rows = list(self.order_by("year").values_list("year", "meetings", "held", "attended"))
+        return ([(year, n) for year, n, _, _ in rows if year is not None], sum(r[2] for r in rows),
+                sum(r[3] for r in rows))
+
 
 class CountryPairYearQuerySet(models.QuerySet):
     def per_year(self) -> list[tuple[int, int]]:

@@ -158,6 +158,31 @@ def test_a_countrys_stored_years_add_up_to_its_meetings_the_undated_too(admin_cl
     assert_counts_true()
 
 
+def test_a_countrys_held_and_attended_totals_are_what_its_page_lists(client, admin_client, seeded):
+    """Its page pages the meetings held there and those its people attended by the stored totals."""
+    cn, kg = seeded["cn"], seeded["kg"]
+
+    def listed(country):
+        page = client.get(country.get_absolute_url()).context
+        return page["meetings_held"].paginator.count, page["meetings_attended"].paginator.count
+
+    def counted(country):
+        return (Meeting.objects.filter(country=country).count(),
+                Meeting.objects.filter(participations__country=country).distinct().count())
+
+    for country in (cn, kg):
+        assert listed(country) == counted(country)
+    hosted = builders.meeting("Hosted with nobody of its own", participants=[seeded["lavrov"]], country=kg)
+    builders.meeting("Away", participants=[seeded["wang"]], country=builders.country("FR"), date="2016-01-01")
+    assert listed(kg) == counted(kg) and listed(cn) == counted(cn)
+    url = f"/admin/meetings/meeting/{hosted.pk}/change/"
+    data = form_values(admin_client, url)
+    data["country"] = [str(cn.pk)]
+    assert admin_client.post(url, data).status_code == 302
+    assert listed(kg) == counted(kg) and listed(cn) == counted(cn)
+    assert_counts_true()
+
+
 def test_a_participation_keeps_its_meetings_date_through_edits_and_moves(admin_client, seeded):
     """A person's page orders their meetings by the date copied onto each participation."""
     wang, summit, talks = seeded["wang"], seeded["summit"], seeded["talks"]

@@ -28,7 +28,8 @@ def summary() -> dict:
             for m in Meeting.objects.all()
         ),
         "statements": sorted(Statement.objects.values_list("article__filename", "start", "end", "speaker__name", "kind")),
-        "years": sorted(CountryYear.objects.values_list("country__code", "year", "meetings"), key=repr),
+        "years": sorted(CountryYear.objects.values_list("country__code", "year", "meetings", "held", "attended"),
+                        key=repr),
         "pair years": sorted(CountryPairYear.objects.values_list("country__code", "partner__code", "year", "meetings"),
                              key=repr),
         "offices": sorted(PersonOffice.objects.values_list("person__name", "role", "first", "last", "times"), key=repr),

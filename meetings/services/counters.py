@@ -181,26 +181,34 @@ def counters_refresh_all() -> None:
     _write_participant_names(None)
 
 
-def _counted_country_years(years: set[int | None] | None = None, countries: set[int] | None = None) -> Counter:
-    """(country, year or None) -> meetings held in the country or attended by its people: of `countries` (all
-    when None), over the meetings of `years` (None in it: the undated ones; all when None). Counted in the
-    database, two queries."""
+def _counted_country_years(years: set[int | None] | None = None,
+                           countries: set[int] | None = None) -> dict[tuple[int, int | None], tuple[int, int, int]]:
+    """(country, year or None) -> (meetings it involved: held there or attended by its people; meetings held
+    there; meetings its people attended), of `countries` (all when None), over the meetings of `years`
+    (None in it: the undated ones; all when None). Counted in the database, three queries."""
     attended = Participation._base_manager.filter(_in_years(years, "meeting__date"), country__isnull=False)
     held = Meeting._base_manager.filter(_in_years(years), country__isnull=False)
     if countries is not None:
         attended, held = attended.filter(country__in=countries), held.filter(country__in=countries)
-    # A meeting held in a country and attended by its people counts once for it.
-    held = held.exclude(Exists(Participation._base_manager.filter(meeting=OuterRef("pk"), country=OuterRef("country"))))
-    counted: Counter = Counter()
-    for rows in (attended.values("country", year=ExtractYear("meeting__date")).annotate(n=Count("meeting", distinct=True)),
-                 held.values("country", year=ExtractYear("date")).annotate(n=Count("pk"))):
-        for row in rows.order_by():
-            counted[(row["country"], row["year"])] += row["n"]
-    return counted
+    # A meeting held in a country and attended by its people counts once among the meetings it involved.
+    held_and_attended = held.filter(Exists(Participation._base_manager.filter(meeting=OuterRef("pk"),
+                                                                              country=OuterRef("country"))))
+    counted: dict[str, Counter] = {}
+    for name, rows in (
+        ("attended", attended.values("country", year=ExtractYear("meeting__date")).annotate(
+            n=Count("meeting", distinct=True))),
+        ("held", held.values("country", year=ExtractYear("date")).annotate(n=Count("pk"))),
+        ("both", held_and_attended.values("country", year=ExtractYear("date")).annotate(n=Count("pk"))),
+    ):
+        counted[name] = Counter({(row["country"], row["year"]): row["n"] for row in rows.order_by()})
+    return {key: (counted["attended"][key] + counted["held"][key] - counted["both"][key], counted["held"][key],
+                  counted["attended"][key])
+            for key in counted["attended"].keys() | counted["held"].keys()}
 
 
-def _country_year_rows(counted: Counter) -> list[CountryYear]:
-    return [CountryYear(country_id=c, year=year, meetings=n) for (c, year), n in counted.items() if n]
+def _country_year_rows(counted: dict) -> list[CountryYear]:
+    return [CountryYear(country_id=c, year=year, meetings=n, held=held, attended=attended)
+            for (c, year), (n, held, attended) in counted.items() if n]
 
 
 def _recount_country_years(country_years: set[tuple[int, int | None]]) -> None:
@@ -213,7 +221,7 @@ def _recount_country_years(country_years: set[tuple[int, int | None]]) -> None:
     for year in {y for _, y in country_years}:
         in_year = Q(year__isnull=True) if year is None else Q(year=year)
         CountryYear.objects.filter(in_year, country__in={c for c, y in country_years if y == year}).delete()
-    CountryYear.objects.bulk_create(_country_year_rows(Counter({k: counted[k] for k in country_years})),
+    CountryYear.objects.bulk_create(_country_year_rows({k: counted[k] for k in country_years if k in counted}),
                                     batch_size=2000)
 
 
@@ -353,8 +361,9 @@ def _meeting_dates_stale() -> int:
 
 def years_stale() -> int:
     """How many (country, year) counts a recount would change."""
-    stored = {((c, y), n) for c, y, n in CountryYear.objects.values_list("country", "year", "meetings")}
-    return len(stored ^ set(_counted_country_years().items()))
+    stored = {((c, y), (n, held, attended)) for c, y, n, held, attended in CountryYear.objects.values_list(
+        "country", "year", "meetings", "held", "attended")}
+    return len(stored ^ {(key, counts) for key, counts in _counted_country_years().items() if counts[0]})
 
 
 def counters_stale() -> dict[str, int]:
