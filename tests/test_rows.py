@@ -79,3 +79,15 @@ def test_person_links_escape_names_and_say_when_there_is_none(seeded):
     assert html == (f'<li><a href="{odd.get_absolute_url()}">Ada &quot;&lt;b&gt;&quot; Quill</a></li>'
                     f'<li><a href="{seeded["wang"].get_absolute_url()}">Wang Yi</a></li>')
     assert person_links([]) == "<li>None recorded.</li>"
+
+
+def test_the_bar_chart_escapes_its_title_and_links_each_year():
+    from meetings import timelines
+    from meetings.templatetags.charts import bar_chart
+
+    chart = timelines.year_chart([(2011, 2), (2013, 1)])
+    svg = bar_chart(chart, "per-year", "Meetings of <b>A & B</b>", "/meetings/?country=CN&date=")
+    assert "<b>" not in svg and "Meetings of &lt;b&gt;A &amp; B&lt;/b&gt;: 2011, 2; 2013, 1; </title>" in svg
+    assert '<a href="/meetings/?country=CN&amp;date=2012" aria-label="2012: 0 meetings">' in svg  # empty years too
+    assert "<title>2013: 1 meeting</title>" in svg and svg.count('<rect class="bar"') == 3
+    assert bar_chart(None, "per-year", "Nothing") == ""

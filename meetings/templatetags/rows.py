@@ -14,7 +14,7 @@ from django.utils.dateformat import format as date_format
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.text import Truncator
 
-from meetings.links import detail_url
+from meetings.links import detail_url, detail_urls
 
 register = template.Library()
 
@@ -35,7 +35,8 @@ def meeting_row(meeting) -> SafeString:
     if meeting.organisation:
         forum = meeting.organisation
         where += " · " + _link(forum.get_absolute_url(), forum.acronym or forum.name)
-    people = ", ".join(_link(p.get_absolute_url(), p.name) for p in meeting.people)
+    person_url = detail_urls("meetings:person_detail")
+    people = ", ".join(_link(person_url(p.slug), p.name) for p in meeting.people)
     return mark_safe(
         f'<li class="meeting">\n  {_link(meeting.get_absolute_url(), meeting.title)}\n  <span class="meta">\n'
         f'    <span class="badge {escape(meeting.status)}">{escape(str(meeting.get_status_display()))}</span>\n'
@@ -125,5 +126,6 @@ def timeline_entry(entry) -> SafeString:
 @register.simple_tag
 def person_links(people) -> SafeString:
     """People as list items linking their pages (a country's or an organisation's hundred a page)."""
-    items = "".join(f"<li>{_link(p.get_absolute_url(), p.name)}</li>" for p in people)
+    person_url = detail_urls("meetings:person_detail")
+    items = "".join(f"<li>{_link(person_url(p.slug), p.name)}</li>" for p in people)
     return mark_safe(items or "<li>None recorded.</li>")
