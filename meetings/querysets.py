@@ -333,7 +333,10 @@ class MeetingQuerySet(models.QuerySet):
                 conditions.append(Q(pk__in=Participation.objects.filter(person__any=misspelt).values("meeting_id")))
             return conditions
 
-        return site_search.apply(self, text, fallback=[], related=related, parts=parts)
+        def excluded(term):  # its own words and participants', whichever condition found it (its forum)
+            return Q(search_document=site_search.web_query(f'"{term}"' if " " in term else term))
+
+        return site_search.apply(self, text, fallback=[], related=related, excluded=excluded, parts=parts)
 
 
 class MeetingCountryQuerySet(models.QuerySet):

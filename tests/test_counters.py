@@ -218,6 +218,33 @@ def test_a_meeting_is_found_by_its_participants_names_after_a_curator_renames_on
     assert_counts_true()
 
 
+@pytest.mark.slow
+def test_an_import_that_gives_a_known_person_an_alias_writes_it_into_all_their_meetings(seeded):
+    """The importer matches Lavrov and adds how this article writes him: his earlier meetings hold it too."""
+    from meetings.services import resolution
+
+    for person in (seeded["wang"], seeded["lavrov"]):
+        resolution.remember_person_names(person, {person.name})
+    assert article_import(text=ARTICLE.replace("Sergey Lavrov", "Sergei Lavrov"), filename="a.txt",
+                          published=dt.date(2024, 4, 8)).status == "imported"
+    lavrov = Person.objects.get(pk=seeded["lavrov"].pk)
+    assert "Sergei Lavrov" in lavrov.aliases
+    assert "Sergei Lavrov" in Meeting.objects.get(pk=seeded["summit"].pk).participant_names.splitlines()
+    assert_counts_true()
+
+
+@pytest.mark.parametrize("aliases, kept", [('["S. Lavrov", 7, null]', ["S. Lavrov"]), ('"S. Lavrov"', [])])
+def test_aliases_a_curator_types_oddly_never_break_a_save_or_the_names(admin_client, seeded, aliases, kept):
+    lavrov = seeded["lavrov"]
+    url = f"/admin/meetings/person/{lavrov.pk}/change/"
+    data = form_values(admin_client, url)
+    data["aliases"] = [aliases]
+    assert admin_client.post(url, data).status_code == 302
+    names = Meeting.objects.get(pk=seeded["summit"].pk).participant_names.splitlines()
+    assert lavrov.name in names and all(len(n) > 1 for n in names) and set(kept) <= set(names)
+    assert_counts_true()
+
+
 def test_recount_repairs_participant_names_written_past_the_services(seeded):
     Meeting.objects.filter(pk=seeded["summit"].pk).update(participant_names="Nobody")
     with pytest.raises(CommandError, match="1 meeting participant names"):

@@ -34,6 +34,7 @@ def summary() -> dict:
                              key=repr),
         "offices": sorted(PersonOffice.objects.values_list("person__name", "role", "first", "last", "times"), key=repr),
         "meeting countries": sorted(MeetingCountry.objects.values_list("meeting__title", "country__code")),
+        "participant names": sorted(Meeting.objects.values_list("title", "participant_names")),
         "participation dates": sorted(Participation.objects.values_list("meeting__title", "person__name",
                                                                         "meeting_date"), key=repr),
     }

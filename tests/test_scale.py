@@ -66,6 +66,11 @@ def test_the_any_lookup_matches_what_in_does(seeded):
     assert set(Participation.objects.filter(person__any=[wang])) == set(Participation.objects.filter(person=wang))
     subquery = Participation.objects.filter(person=wang).values("meeting")
     assert set(Meeting.objects.filter(pk__any=subquery)) == set(Meeting.objects.filter(pk__in=subquery))
+    assert set(Participation.objects.filter(person__any=[seeded["wang"]])) == set(
+        Participation.objects.filter(person=wang))  # records, as `__in` takes them
+    from meetings.models import Country
+    assert list(Country.objects.filter(code__any=["CNX"])) == []  # never cut to the column's length
+    assert list(Country.objects.filter(code__any=["CN"])) == [seeded["cn"]]
     with CaptureQueriesContext(connection) as queries:
         list(Meeting.objects.filter(pk__any=ids))
     if connection.vendor == "postgresql":

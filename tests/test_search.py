@@ -130,6 +130,13 @@ def test_a_meeting_matches_words_across_its_place_and_its_participants_names(spe
     assert list(Meeting.objects.search("Antalya Sergey -Mevlüt")) == []
 
 
+def test_a_minus_word_leaves_out_a_meeting_found_through_its_forum(speeches):
+    forum = builders.organisation("Antalya Diplomacy Forum", acronym="ADF")
+    builders.meeting("Closing session", participants=[speeches["lavrov"]], organisation=forum)
+    other = builders.meeting("Opening session", participants=[speeches["cavusoglu"]], organisation=forum)
+    assert list(Meeting.objects.search("ADF -Lavrov")) == [other]
+
+
 @postgres_only
 def test_a_misspelt_participant_still_finds_the_meeting(speeches):
     assert list(Meeting.objects.search("Lavrof")) == [speeches["talks"]]

@@ -32,7 +32,8 @@ def fill(apps, schema_editor):
     rows = Participation.objects.order_by("meeting", "pk").values_list("meeting", "person__name", "person__aliases")
     for meeting, name, aliases in rows.iterator(5000):
         listed = names.setdefault(meeting, [])
-        listed += [n for n in dict.fromkeys([name, *(aliases or [])]) if n and n not in listed]
+        written = [a for a in aliases if isinstance(a, str)] if isinstance(aliases, list) else []
+        listed += [n for n in dict.fromkeys([name, *written]) if n and n not in listed]
     with schema_editor.connection.cursor() as cursor:
         cursor.executemany("UPDATE meetings_meeting SET participant_names = %s WHERE id = %s",
                            [("\n".join(listed), meeting) for meeting, listed in names.items()])

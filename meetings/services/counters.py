@@ -60,11 +60,13 @@ class Touched:
     pair_years: set[tuple[int, int, int | None]] = field(default_factory=set)
     # the meetings written, whose countries MeetingCountry lists
     meetings: set[int] = field(default_factory=set)
+    # meetings whose participants were renamed or given aliases: Meeting.participant_names only
+    names: set[int] = field(default_factory=set)
 
     def __or__(self, other: Touched) -> Touched:
         return Touched(self.people | other.people, self.organisations | other.organisations,
                        self.country_years | other.country_years, self.pair_years | other.pair_years,
-                       self.meetings | other.meetings)
+                       self.meetings | other.meetings, self.names | other.names)
 
     def ids(self, model) -> set[int]:
         return {Person: self.people, Organisation: self.organisations}[model] - {None}
@@ -161,7 +163,7 @@ def counters_refresh(touched: Touched) -> None:
     _recount_offices(touched.people - {None})
     _relist_meeting_countries(touched.meetings)
     _copy_meeting_dates(Participation._base_manager.filter(meeting__in=touched.meetings - {None}))
-    _write_participant_names(touched.meetings - {None})
+    _write_participant_names((touched.meetings | touched.names) - {None})
 
 
 def counters_refresh_all() -> None:
@@ -330,8 +332,18 @@ def _participant_names(meetings: set[int] | None) -> dict[int, str]:
         rows = rows.filter(meeting__in=meetings)
     for meeting, name, aliases in rows.values_list("meeting", "person__name", "person__aliases").iterator(5000):
         listed = names.setdefault(meeting, [])
-        listed += [n for n in dict.fromkeys([name, *(aliases or [])]) if n and n not in listed]
+        listed += [n for n in dict.fromkeys([name, *_aliases(aliases)]) if n and n not in listed]
     return {pk: "\n".join(listed) for pk, listed in names.items()}
+
+
+def _aliases(value) -> list[str]:
+    """A person's aliases as written: a list of strings (the JSON field takes anything a curator types)."""
+    return [a for a in value if isinstance(a, str)] if isinstance(value, list) else []
+
+
+def names_touched(person: int) -> Touched:
+    """The meetings whose stored participants' names change when this person's name or aliases do."""
+    return Touched(names=set(Participation._base_manager.filter(person=person).values_list("meeting", flat=True)))
 
 
 def _participant_names_stale(meetings: set[int] | None = None) -> dict[int, str]:

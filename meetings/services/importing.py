@@ -332,6 +332,7 @@ def _person(person: x.Person, countries, organisations, result: ImportResult) ->
     match = resolution.resolve_person(person.name, person.aliases, person.country)
     if match.record is not None:
         record = match.record
+        written = (record.name, record.aliases)
         result.note("person", person.name, f"{record.name} ({match.how})", "" if record.reviewed else match.note)
         changed = _set(record, "country", countries.get(person.country or ""), result)
         changed |= _set(record, "organisation", organisations.get(person.organisation or ""), result)
@@ -344,6 +345,8 @@ def _person(person: x.Person, countries, organisations, result: ImportResult) ->
             record.aliases, changed = aliases, True
         if match.note and not record.reviewed:
             record.review_note, changed = match.note[:300], True
+        if (record.name, record.aliases) != written:
+            result.touched_before |= counters.names_touched(record.pk)  # their other meetings' names
         if changed:
             record.save()
     else:
