@@ -24,7 +24,10 @@ class _AsArray:
         if not values:
             raise EmptyResultSet
         lhs, lhs_params = self.process_lhs(compiler, connection)
-        _, params = self.batch_process_rhs(compiler, connection, values)
+        # Ids were made ints when the lookup was prepared; preparing each again for the database cost 2 ms
+        # for the 250 people of a surname. Other values go through the field as `IN` would send them.
+        params = values if all(type(v) is int for v in values) else self.batch_process_rhs(
+            compiler, connection, values)[1]
         # Typed as the column: psycopg sends small ints as smallint[], and PostgreSQL hashes the list for a
         # filter only when both sides share a hash function (bigint against smallint[] was searched
         # linearly, 250 comparisons a row: 8.6 ms instead of 3 for a statement search's first rows).
