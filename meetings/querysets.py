@@ -238,7 +238,7 @@ class WithPeople(ModelIterable):
         meetings = list(super().__iter__())
         people: dict[int, list[Attendee]] = {}
         if meetings:
-            rows = (Participation.objects.filter(meeting__any=[m.pk for m in meetings]).order_by("meeting", "pk")
+            rows = (Participation.objects.filter(meeting__any=[m.pk for m in meetings]).order_by("meeting_id", "pk")
                     .values_list("meeting_id", "person__name", "person__slug"))
             for meeting, name, slug in rows:
                 people.setdefault(meeting, []).append(Attendee(name, slug))

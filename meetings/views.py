@@ -318,7 +318,7 @@ class PersonDetailView(DetailPage):
         context["offices"] = list(person.offices.all())  # stored by services/counters.py
         # Both from their latest meetings, read once, so that the busiest person's page costs what anyone's does.
         recent = list(Participation.objects.filter(person=person)
-                      .order_by(F("meeting_date").desc(nulls_last=True), "meeting")  # participation_person_date_idx
+                      .order_by(F("meeting_date").desc(nulls_last=True), "meeting_id")  # participation_person_date_idx
                       .values_list("meeting", flat=True)[:RECENT_MEETINGS])
         context["counterparts"] = list(Person.objects.counterparts_of(person, recent=recent)
                                        .only("name", "slug", "country__code", "country__name")[:20])

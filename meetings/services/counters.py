@@ -327,7 +327,7 @@ def _participant_names(meetings: set[int] | None) -> dict[int, str]:
     Meeting.participant_names stores for these meetings (all when None; "" for a meeting without any)."""
     found = Meeting._base_manager.all() if meetings is None else Meeting._base_manager.filter(pk__in=meetings)
     names: dict[int, list[str]] = {pk: [] for pk in found.values_list("pk", flat=True)}
-    rows = Participation._base_manager.order_by("meeting", "pk")
+    rows = Participation._base_manager.order_by("meeting_id", "pk")  # the column: "meeting" would sort by its date
     if meetings is not None:
         rows = rows.filter(meeting__in=meetings)
     for meeting, name, aliases in rows.values_list("meeting", "person__name", "person__aliases").iterator(5000):
