@@ -13,7 +13,6 @@ class Mark:
     end: int
     kind: str  # "statement", "meeting", ...
     label: str
-    url: str = ""
     anchor: str = ""
 
 

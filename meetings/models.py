@@ -111,7 +111,12 @@ class Organisation(Curated):
         ]
 
     def __str__(self) -> str:
-        return f"{self.name} ({self.acronym})" if self.acronym and self.acronym != self.name else self.name
+        return self.label(self.name, self.acronym)
+
+    @staticmethod
+    def label(name: str, acronym: str) -> str:
+        """How the site names an organisation: by name, with its acronym when it has one of its own."""
+        return f"{name} ({acronym})" if acronym and acronym != name else name
 
     def get_absolute_url(self) -> str:
         return detail_url("meetings:organisation_detail", self.slug)

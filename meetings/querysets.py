@@ -375,3 +375,31 @@ class StatementQuerySet(models.QuerySet):
 
     def quotes(self):
         return self.filter(kind="quote")
+
+    def passages(self) -> list[Passage]:
+        """Where each statement lies in its article, who made it and how, as plain rows: an article's page
+        marks 190 statements in its text and lists them, and building 190 statements, each with its speaker
+        and their organisation, took 8 of the page's 18 ms."""
+        from .models import Organisation
+
+        kinds = dict(self.model.Kind.choices)
+        rows = self.values_list("pk", "start", "end", "kind", "speaker__name", "speaker_organisation__name",
+                                "speaker_organisation__acronym")
+        return [
+            Passage(pk, start, end, str(kinds.get(kind, kind)), person or Organisation.label(body, acronym))
+            for pk, start, end, kind, person, body, acronym in rows
+        ]
+
+
+@dataclass(frozen=True)
+class Passage:
+    """A statement as its article's page shows it (StatementQuerySet.passages)."""
+
+    pk: int
+    start: int | None
+    end: int | None
+    kind: str  # as displayed
+    speaker: str  # a person's name or an organisation's label (a statement has one or the other)
+
+    def get_absolute_url(self) -> str:
+        return detail_url("meetings:statement_detail", self.pk)

@@ -334,7 +334,8 @@ class PersonDetailView(DetailPage):
             "meetings": [{"meeting": p.meeting.slug, "url": absolute(p.meeting.get_absolute_url()),
                           "title": p.meeting.title, "date": serializers.iso_date(p.meeting.date), "role": p.role,
                           "country": serializers.country_code(p.country)} for p in context["participations"]],
-            "statements": [serializers.statement(s, absolute) for s in context["statements"]],
+            "statements": [serializers.statement(s, absolute)
+                           for s in self.object.statements.order_by("start").with_related()],
             "counterparts": [{"person": c.slug, "name": c.name, "country": serializers.country_code(c.country),
                               "meetings": c.shared_meetings} for c in context["counterparts"]],
             "countries_met": [{"country": c.code, "meetings": c.shared_meetings} for c in context["countries_met"]],
@@ -529,24 +530,17 @@ class ArticleDetailView(DetailPage):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         article = self.object
-        statements = article.statements.order_by("start")
-        # The page names each statement's speaker and links it; the JSON gives every statement whole.
-        statements = list(statements.with_related() if self.request.GET.get("format") == "json"
-                          else statements.select_related("speaker", "speaker_organisation").only(
-                              "start", "end", "kind", "article", "speaker__name", "speaker__slug",
-                              "speaker_organisation__name", "speaker_organisation__acronym",
-                              "speaker_organisation__slug"))
+        passages = article.statements.order_by("start").passages()
         sources = list(article.meeting_sources.select_related("meeting"))
         marks = [
-            Mark(s.start, s.end, "statement", f"{s.speaker or s.speaker_organisation}: {s.get_kind_display()}",
-                 s.get_absolute_url(), f"statement-{s.pk}")
-            for s in statements if s.start is not None
+            Mark(p.start, p.end, "statement", f"{p.speaker}: {p.kind}", f"statement-{p.pk}")
+            for p in passages if p.start is not None
         ] + [
-            Mark(src.start, src.end, "meeting", str(src.meeting), src.meeting.get_absolute_url(), f"meeting-{src.meeting.pk}")
+            Mark(src.start, src.end, "meeting", str(src.meeting), f"meeting-{src.meeting.pk}")
             for src in sources if src.start is not None
         ]
         context["marked_text"] = mark_safe(marked_html(segment_text(article.text, marks)))  # escaped there
-        context["statements"] = statements
+        context["passages"] = passages
         context["meeting_sources"] = sources
         return context
 
@@ -556,5 +550,6 @@ class ArticleDetailView(DetailPage):
             "text": self.object.text,
             "meetings": [{"meeting": s.meeting.slug, "url": absolute(s.meeting.get_absolute_url()),
                           "start": s.start, "end": s.end} for s in context["meeting_sources"]],
-            "statements": [serializers.statement(s, absolute) for s in context["statements"]],
+            "statements": [serializers.statement(s, absolute)
+                           for s in self.object.statements.order_by("start").with_related()],
         }

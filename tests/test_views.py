@@ -161,6 +161,21 @@ def test_article_list_and_detail_highlight_passages(client, seeded):
     assert seeded["summit"].get_absolute_url() in html
 
 
+def test_an_articles_statements_name_their_speaker_however_known(client, db):
+    art = builders.article(text="The envoy said yes. The council said no. ")
+    envoy = builders.person("Ada <Envoy>")
+    council = builders.organisation("Security Council", acronym="UNSC")
+    by_person = builders.statement(envoy, art, start=0, end=19, kind="quote")
+    by_body = builders.statement(None, art, speaker_organisation=council, start=20, end=40, kind="reported")
+    html = get(client, art.get_absolute_url())
+    assert f'<a href="#statement-{by_person.pk}">Ada &lt;Envoy&gt;</a>' in html
+    assert f'<a href="#statement-{by_body.pk}">Security Council (UNSC)</a>' in html
+    assert 'title="Security Council (UNSC): Reported speech"' in html
+    assert f'<a href="{by_body.get_absolute_url()}">permalink</a>' in html
+    data = client.get(art.get_absolute_url(), {"format": "json"}).json()
+    assert [s["kind"] for s in data["statements"]] == ["quote", "reported"]
+
+
 def test_missing_records_are_404(client, db):
     for url in ["/meetings/nope/", "/people/nope/", "/organisations/nope/", "/statements/999/", "/articles/999/"]:
         assert client.get(url).status_code == 404

@@ -129,3 +129,12 @@ def person_links(people) -> SafeString:
     person_url = detail_urls("meetings:person_detail")
     items = "".join(f"<li>{_link(person_url(p.slug), p.name)}</li>" for p in people)
     return mark_safe(items or "<li>None recorded.</li>")
+
+
+@register.simple_tag
+def passage_links(passages) -> SafeString:
+    """An article's statements as list items: who spoke, linking the passage in the text, and a permalink."""
+    statement_url = detail_urls("meetings:statement_detail")
+    items = "".join(f'<li><a href="#statement-{p.pk}">{escape(p.speaker)}</a> · {_link(statement_url(p.pk), "permalink")}</li>'
+                    for p in passages)
+    return mark_safe(items or "<li>None.</li>")
