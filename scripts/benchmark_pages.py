@@ -3,9 +3,12 @@
 
     scripts/benchmark_pages.py --large postgres://…/large --demo postgres://…/demo [--runs 15] [--no-exports]
 
-Each database is measured in its own child process (Django's test client,
-DEBUG off, the settings of production otherwise): for each page, two warm-up
-requests, then `--runs` timed ones; the table gives the median and 95th
+Each database is served by its own long-lived child process (Django's test
+client, DEBUG off, the settings of production otherwise). For each page, each
+child makes two warm-up requests, then the two take turns, request by request,
+for `--runs` timed ones each: a slow spell of the machine falls on both sides
+of the ratio, not on one (measured one side after the other, the same page's
+demo median moved by half between runs). The table gives the median and 95th
 percentile of the time to build the whole response, the number of SQL
 queries, and the ratio large/demo. The large database is filled beforehand
 with `manage.py generate_data --meetings 100000`; the demo database gets
@@ -103,7 +106,11 @@ def pages() -> dict[str, str]:
     }
 
 
-def measure_pages(runs: int, load_demo: bool, only: str | None) -> dict:
+def serve_pages(load_demo: bool) -> None:
+    """The child's side: prepare the database, then answer the parent's requests, one JSON line each.
+
+    A line {"label": ...} is answered with the time of one request of that page, {"queries": label} with
+    the number of queries it runs, and an empty line ends the child."""
     setup_django()
     from django.core.management import call_command
     from django.db import connection
@@ -116,27 +123,67 @@ def measure_pages(runs: int, load_demo: bool, only: str | None) -> dict:
     call_command("collectstatic", interactive=False, verbosity=0)  # DEBUG off serves the hashed names
     if load_demo and not Meeting.objects.exists():
         call_command("loaddata", "demo", verbosity=0)
-    if runs < 1:
-        return {}
+    paths = pages()
     client = Client()
-    results = {}
-    for label, path in pages().items():
-        if only and only != label:
-            continue
-        for _ in range(2):
-            client.get(path)
-        times = []
-        for _ in range(runs):
+    print(json.dumps({"ready": True}), flush=True)
+    for line in sys.stdin:
+        if not line.strip():
+            break
+        command = json.loads(line)
+        if "queries" in command:
+            with CaptureQueriesContext(connection) as queries:
+                client.get(paths[command["queries"]])
+            answer = {"queries": len(queries)}
+        else:
+            path = paths[command["label"]]
             started = time.perf_counter()
             response = client.get(path)
             body = response.content
-            times.append((time.perf_counter() - started) * 1000)
-        with CaptureQueriesContext(connection) as queries:
-            client.get(path)
-        times.sort()
-        results[label] = dict(path=path, status=response.status_code, median=statistics.median(times),
-                              p95=times[max(0, int(round(0.95 * len(times))) - 1)], queries=len(queries),
-                              kb=len(body) / 1024)
+            answer = {"ms": (time.perf_counter() - started) * 1000, "status": response.status_code,
+                      "kb": len(body) / 1024, "path": path}
+        print(json.dumps(answer), flush=True)
+
+
+class Server:
+    """A child process serving one database's pages (serve_pages)."""
+
+    def __init__(self, url: str, *args: str):
+        self.process = subprocess.Popen([sys.executable, __file__, "--serve-pages", *args], env=child_env(url),
+                                        stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True)
+        self.ask(None)
+
+    def ask(self, command: dict | None) -> dict:
+        if command is not None:
+            self.process.stdin.write(json.dumps(command) + "\n")
+            self.process.stdin.flush()
+        line = self.process.stdout.readline()
+        if not line:
+            sys.exit(f"benchmark child exited with {self.process.wait()}")
+        return json.loads(line)
+
+    def close(self) -> None:
+        self.process.stdin.write("\n")
+        self.process.stdin.close()
+        self.process.wait()
+
+
+def measure_page(servers: list[Server], label: str, runs: int) -> list[dict]:
+    """Two warm-up requests on each server, then `runs` timed ones, the servers taking turns (and turns
+    about at going first)."""
+    for server in servers:
+        for _ in range(2):
+            server.ask({"label": label})
+    answers: list[list[dict]] = [[] for _ in servers]
+    for run in range(runs):
+        order = list(enumerate(servers))
+        for index, server in order if run % 2 == 0 else reversed(order):
+            answers[index].append(server.ask({"label": label}))
+    results = []
+    for server, timed in zip(servers, answers):
+        times = sorted(a["ms"] for a in timed)
+        results.append(dict(path=timed[-1]["path"], status=timed[-1]["status"], median=statistics.median(times),
+                            p95=times[max(0, int(round(0.95 * len(times))) - 1)], kb=timed[-1]["kb"],
+                            queries=server.ask({"queries": label})["queries"]))
     return results
 
 
@@ -182,13 +229,13 @@ def main() -> int:
     parser.add_argument("--runs", type=int, default=15)
     parser.add_argument("--no-exports", action="store_true")
     parser.add_argument("--only", help="measure only the pages whose label contains this text")
-    parser.add_argument("--measure-pages", action="store_true", help=argparse.SUPPRESS)
+    parser.add_argument("--serve-pages", action="store_true", help=argparse.SUPPRESS)
     parser.add_argument("--load-demo", action="store_true", help=argparse.SUPPRESS)
     parser.add_argument("--measure-export", help=argparse.SUPPRESS)
     args = parser.parse_args()
 
-    if args.measure_pages:
-        print(json.dumps(measure_pages(args.runs, args.load_demo, args.only)))
+    if args.serve_pages:
+        serve_pages(args.load_demo)
         return 0
     if args.measure_export:
         print(json.dumps(measure_export(args.measure_export)))
@@ -196,25 +243,26 @@ def main() -> int:
     if not (args.large and args.demo):
         parser.error("--large and --demo are required")
 
-    run_child(args.demo, "--measure-pages", "--load-demo", "--runs", "0", "--only", "home")  # migrate, load demo data
+    servers = [Server(args.demo, "--load-demo"), Server(args.large)]  # migrated, demo data loaded
     print(f"demo:  {database_size(args.demo)}")
     print(f"large: {database_size(args.large)}")
     print(f"server time in ms (Django test client, DEBUG off), {args.runs} runs per page after 2 warm-up requests;")
-    print("each page is measured on the demo data and then on the large data, so both see the same machine load\n")
+    print("the demo and the large data take turns, request by request, so both see the same machine load\n")
     header = f"{'page':<32} {'demo med':>9} {'large med':>10} {'large p95':>10} {'ratio':>6} {'queries':>9} {'KB':>6}  ok"
     print(header)
     print("-" * len(header))
     failures = 0
     labels = [label for label in PAGE_LABELS if not args.only or args.only in label]
     for label in labels:
-        d = run_child(args.demo, "--measure-pages", "--runs", str(args.runs), "--only", label)[label]
-        l = run_child(args.large, "--measure-pages", "--runs", str(args.runs), "--only", label)[label]
+        d, l = measure_page(servers, label, args.runs)
         ratio = l["median"] / d["median"] if d["median"] else float("inf")
         ok = l["median"] < 100 and ratio <= 2 and l["status"] == 200
         failures += not ok
         print(f"{label:<32.32} {d['median']:>9.1f} {l['median']:>10.1f} {l['p95']:>10.1f} {ratio:>6.2f} "
               f"{d['queries']:>4}/{l['queries']:<4} {l['kb']:>6.0f}  {'yes' if ok else 'NO'}"
               + ("" if l["status"] == 200 else f" (HTTP {l['status']})"))
+    for server in servers:
+        server.close()
     if not args.no_exports:
         print(f"\n{'export':<24} {'db':<6} {'rows':>10} {'MB out':>8} {'first row s':>12} {'total s':>8} {'peak RSS MB':>12}  ok")
         for label, path in EXPORTS.items():
