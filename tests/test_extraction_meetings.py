@@ -197,3 +197,21 @@ def test_the_forum_of_a_summit_is_an_international_body_in_its_sentence_not_one_
     )
     assert [(sorted(m["participants"]), m["organisation"]) for m in result["meetings"]] == [
         (["Luiz Ramos"], "Andean Cooperation Treaty Organization"), (["Lena Berg", "Tomas Vidal"], None)]
+
+
+def test_a_with_clause_says_what_someone_did_at_the_meeting_not_whom_was_met():
+    result = run(
+        "Trade ministers of the Asia-Pacific Economic Cooperation met in Lima on Saturday, with Peruvian Trade "
+        "Minister Elena Quispe urging members to resist protectionism.\n\n"
+        "The two-day meeting was also attended by Canadian Trade Minister Paul Girard."
+    )
+    (meeting,) = result["meetings"]
+    assert (meeting["status"], meeting["kind"], meeting["date"]) == ("held", "multilateral", "2024-03-09")
+    assert meeting["place"] == "Lima" and meeting["organisation"] == "Asia-Pacific Economic Cooperation"
+    assert "Paul Girard" in meeting["participants"]
+
+
+def test_met_with_someone_then_a_with_clause_keeps_the_one_met():
+    result = run("Prime Minister Arvind Rao met President Lucia Moreno in Quito on Friday, with both leaders "
+                 "pledging to double trade.")
+    assert meetings(result) == [("held", "bilateral", "2024-03-08", ["Arvind Rao", "Lucia Moreno"])]

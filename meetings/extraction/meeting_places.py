@@ -156,11 +156,12 @@ _FORUM_HEADS = {"organization", "organisation", "community", "union", "forum", "
                 "cooperation", "conference", "association", "alliance", "assembly", "commonwealth"}
 
 
-def forum(sentence: Sentence, token) -> str | None:
+def forum(sentence: Sentence, token, inside_only: bool = False) -> str | None:
     """The body in whose frame a gathering is held: 'the SCO summit', 'an Arab League summit', 'the
     countries of the Amazon Cooperation Treaty Organization': an international body named in the
     sentence, nearest the gathering and in its own words first; not one that only qualifies
-    something else ('UN resolutions', 'the UN Secretary-General')."""
+    something else ('UN resolutions', 'the UN Secretary-General'). `inside_only`: named in `token`'s own
+    words ('ministers of the G7')."""
     text = sentence.paragraph.text
     lo, hi = sentence.span.start_char, sentence.span.end_char
     own = {t.idx for t in token.subtree}
@@ -173,7 +174,7 @@ def forum(sentence: Sentence, token) -> str | None:
             continue
         at = next((t for t in sentence.span if t.idx <= f.start < t.idx + len(t.text)), None)
         inside = f.start in own or (at is not None and at.idx in own)
-        if not inside and at is not None and _qualifies_another_noun(at, token, f):
+        if not inside and (inside_only or at is not None and _qualifies_another_noun(at, token, f)):
             continue
         rank = (not inside, abs(f.start - token.idx))
         if best is None or rank < best[0]:

@@ -208,6 +208,8 @@ def _verb_parties(trigger: Trigger, sentence: Sentence, nested: set[int], discou
             if child.dep_ == "prep" and child.lower_ not in preps and not (
                     child.lower_ == "along" and any(c.lower_ == "with" for c in child.children)):
                 continue  # "..., along with X"
+            if child.dep_ == "prep" and any(c.dep_ == "pcomp" for c in child.children):
+                continue  # "met on Friday, with X calling for restraint": what X did there, not whom they met
             parties.add([p for t in _subtree_without(child, nested) if (p := sentence.person_of(t))], objects=True)
     if noun is not None:
         for child in noun.children:
@@ -370,6 +372,9 @@ def _meetings_from(trigger: Trigger, sentence: Sentence, anchor, trigger_tokens,
             if not (meeting.date.date and (meeting.place or meeting.organisation)):
                 continue  # a gathering only mentioned, not told as held somewhere on a day
             meeting.rule, meeting.summit_like, meeting.kind = UNNAMED_GATHERING, True, "multilateral"
+            if meeting.organisation is None:  # "ministers of the G7 met": the body whose members they are
+                meeting.organisation = next((o for c in token.children if c.dep_ == "nsubj"
+                                             and (o := forum(sentence, c, inside_only=True))), None)
         meetings.append(meeting)
     return meetings
 
