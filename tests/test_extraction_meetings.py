@@ -215,3 +215,11 @@ def test_met_with_someone_then_a_with_clause_keeps_the_one_met():
     result = run("Prime Minister Arvind Rao met President Lucia Moreno in Quito on Friday, with both leaders "
                  "pledging to double trade.")
     assert meetings(result) == [("held", "bilateral", "2024-03-08", ["Arvind Rao", "Lucia Moreno"])]
+
+
+def test_attending_the_talks_joins_the_meeting_told_before():
+    result = run(
+        "President Nadia Okafor held talks with visiting Chilean President Tomas Vidal in Abuja on Thursday.\n\n"
+        "Foreign Minister Ibrahim Sule also attended the talks."
+    )
+    assert meetings(result) == [("held", "bilateral", "2024-03-07", ["Ibrahim Sule", "Nadia Okafor", "Tomas Vidal"])]

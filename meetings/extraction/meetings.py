@@ -219,7 +219,23 @@ def _verb_parties(trigger: Trigger, sentence: Sentence, nested: set[int], discou
         parties.unnamed_others = True
     if passive_meeting and lemma in {"attend", "hold", "chair", "host"}:
         _attended_meeting_told_before(token, subjects, sentence, nested, parties)
+    elif lemma in {"attend", "join"} and parties.participants and any(
+            _told_before(c) for c in token.children if c.dep_ in {"dobj", "obj"}):
+        # "X also attended the talks": one more person at the meeting told before, not a gathering of one.
+        addition = _new_meeting("held", parties.participants, sentence, sentence.start, sentence.end, "addition")
+        addition.date = DateValue(None)
+        parties.addition = [addition]
     return parties
+
+
+_TOLD_BEFORE = {"talks", "talk", "meeting", "meetings", "discussions", "negotiations", "consultations"}
+
+
+def _told_before(noun) -> bool:
+    """'the talks', 'this meeting': a meeting named only by a definite noun, that is, the one told already."""
+    return noun.lower_ in _TOLD_BEFORE and any(c.dep_ == "det" and c.lower_ in {"the", "this", "that", "these"}
+                                              for c in noun.children) and not any(
+        c.dep_ in {"compound", "amod", "nmod", "poss", "nummod", "prep", "acl", "relcl"} for c in noun.children)
 
 
 _PEOPLE_NOUNS = {"ambassador", "envoy", "official", "minister", "leader", "representative", "counterpart",
