@@ -147,3 +147,20 @@ def test_capitalised_words_of_a_portfolio_are_no_person():
     result = run("Foreign Minister Tomas Vidal will meet the Minister of State for Volta Provincial Affairs and "
                  "Devolution, Ama Owusu, in Ho on Friday.")
     assert sorted(p["name"] for p in result["people"]) == ["Ama Owusu", "Tomas Vidal"]
+
+
+def test_a_title_set_off_by_a_comma_after_the_verb_is_the_named_persons():
+    result = run("The President held talks with the visiting Prime Minister of Portugal, Rui Tavares, on Monday.\n\n"
+                 "Chancellor Greta Lindqvist received the Minister for Foreign Affairs of the Republic of Chile, "
+                 "Marta Soto, in Vienna.")
+    found = people(result)
+    assert found["Rui Tavares"] == ("Prime Minister", "PT", None)
+    assert found["Marta Soto"] == ("Minister for Foreign Affairs", "CL", None)
+
+
+def test_a_visiting_professor_keeps_the_word_that_a_visiting_minister_drops():
+    result = run("Swiss President Jonas Weber met the visiting Foreign Minister of Ghana, Kofi Mensah, in Bern.\n\n"
+                 '"The talks went well," said Hana Petrova, a visiting professor at Charles University.')
+    found = people(result)
+    assert found["Hana Petrova"][0] == "visiting professor"
+    assert found["Kofi Mensah"][:2] == ("Foreign Minister", "GH")

@@ -135,6 +135,9 @@ def _office_segments(words: list[str]) -> str | None:
     role_words = role.split()
     while len(role_words) > 1 and role_words[-1].lower() in {"sheikh", "prince", "h.h.", "dr."}:
         role_words = role_words[:-1]
+    if len(role_words) > 1 and role_words[0].lower() == "visiting" and not any(
+            w.lower() in EXPERT_HEADS for w in role_words):
+        role_words = role_words[1:]  # "the visiting Prime Minister" is on a visit; a visiting professor holds the post
     role = " ".join(role_words)
     if all(w.lower() in _PURE_HONORIFICS | {"general"} for w in role_words) and role.lower() not in {
         "king", "queen", "emir", "crown prince", "sultan", "general", "senior general"
@@ -389,13 +392,17 @@ def _judge_name(text, words, i, j, run_start, run_end, name, context, ner_people
     lead = left[0] if left and (role or "").lower() in _RANKS | {None, ""} else run_start
     if not right and re.search(r",\s*$", text[:lead]):
         before = text[:lead].rstrip(", ")
-        m = re.search(r"(?:^|[,(;]\s*|\s)((?:the|The|[A-Z][\w.-]+['’]s)\s+[^,;]{3,160})$", before)
-        if m:
+        # The longest such phrase that is a title alone: not "The President held talks with the visiting Prime
+        # Minister of Vietnam" but "the visiting Prime Minister of Vietnam", NAME.
+        for m in re.finditer(r"(?:^|[,(;]\s*|\s)(?=((?:the|The|[A-Z][\w.-]+['’]s)\s+[^,;]{3,160})$)", before):
             phrase_start = m.start(1)
+            if re.search(r"\b(?:said|told|met|held)\b", m.group(1)) or _has_verb(doc, phrase_start, len(before)):
+                continue
             r2, c2, o2, _ = _phrase_facts(text, phrase_start, len(before), context)
-            if r2 and not re.search(r"\b(?:said|told|met|held)\b", m.group(1)):
+            if r2:
                 right_role, right_country, right_org = r2, c2, o2
                 right = (phrase_start, len(before))
+            break
     words_in_name = name_words(name)
     ner = any(s <= run_start and run_end <= e for s, e in ner_people) or any(
         run_start <= s and e <= run_end and e - s >= (run_end - run_start) * 0.6 for s, e in ner_people)
