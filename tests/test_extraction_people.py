@@ -164,3 +164,10 @@ def test_a_visiting_professor_keeps_the_word_that_a_visiting_minister_drops():
     found = people(result)
     assert found["Hana Petrova"][0] == "visiting professor"
     assert found["Kofi Mensah"][:2] == ("Foreign Minister", "GH")
+
+
+def test_he_after_a_title_is_a_surname_and_elsewhere_a_pronoun():
+    result = run("Trade Representative Mara Quinn met Vice Premier He Jianguo in Shanghai on Friday. "
+                 "He said the talks were frank.")
+    assert people(result)["He Jianguo"][0] == "Vice Premier"
+    assert [m["participants"] for m in result["meetings"]] == [["Mara Quinn", "He Jianguo"]]

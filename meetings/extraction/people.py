@@ -176,7 +176,8 @@ def find_mentions(paragraph_text: str, paragraph_index: int, offset: int, contex
     while i < len(words):
         start, end, word = words[i]
         low = word.lower()
-        if low in _PRONOUNS and not word.isupper() \
+        surname_he = _surname_like_pronoun(words, i, text, context)
+        if low in _PRONOUNS and not word.isupper() and not surname_he \
                 and not (i + 1 < len(words) and words[i + 1][2] in {"Highness", "Excellency", "Majesty"}):
             mentions.append(Mention(offset + start, offset + end, word, "pronoun", paragraph_index, rule="pronoun"))
             i += 1
@@ -184,7 +185,7 @@ def find_mentions(paragraph_text: str, paragraph_index: int, offset: int, contex
         place_led = _is_place_named_word(word, context, start) and i + 1 < len(words) \
             and text[end : words[i + 1][0]] == " " and _is_name_word(words[i + 1][2], context, words[i + 1][0]) \
             and not re.search(r"\b(?:in|at|to|from|of|the|near|via|and)\s*$", text[:start], re.I)
-        if not _is_name_word(word, context, start) and not place_led:
+        if not _is_name_word(word, context, start) and not place_led and not surname_he:
             description = _description_at(words, i, text, context, offset, paragraph_index)
             if description:
                 mentions.append(description[0])
@@ -237,6 +238,18 @@ def find_mentions(paragraph_text: str, paragraph_index: int, offset: int, contex
     _offices_of_a_list(mentions, doc, offset)
     _promote_listed(mentions, doc, offset)
     return mentions
+
+
+def _surname_like_pronoun(words, i: int, text: str, context: ParagraphContext) -> bool:
+    """'Vice Premier He Lifeng': after a title and before a name word, 'He' is a surname (a pronoun there
+    would be lower case, or follow a full stop)."""
+    start, end, word = words[i]
+    if word != "He" or i == 0 or i + 1 >= len(words):
+        return False
+    before, after = words[i - 1], words[i + 1]
+    return (text[before[1] : start] == " " and text[end : after[0]] == " "
+            and strip_possessive(before[2])[0].lower() in OFFICE_WORDS | HONORIFICS
+            and _is_name_word(after[2], context, after[0]))
 
 
 _LISTED_OFFICES = {"minister", "president", "secretary", "ambassador", "envoy", "premier", "chancellor",
