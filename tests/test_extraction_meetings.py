@@ -223,3 +223,12 @@ def test_attending_the_talks_joins_the_meeting_told_before():
         "Foreign Minister Ibrahim Sule also attended the talks."
     )
     assert meetings(result) == [("held", "bilateral", "2024-03-07", ["Ibrahim Sule", "Nadia Okafor", "Tomas Vidal"])]
+
+
+def test_an_invitation_to_visit_is_a_planned_meeting_of_guest_and_host():
+    result = run("President Amara Diallo held talks with Prime Minister Lars Berg in Dakar on Friday.\n\n"
+                 "Diallo invited Norwegian Deputy Prime Minister Sofia Lund to visit Senegal in the autumn.")
+    planned = [m for m in result["meetings"] if m["status"] == "planned"]
+    assert [sorted(m["participants"]) for m in planned] == [["Amara Diallo", "Sofia Lund"]]
+    held = [m for m in result["meetings"] if m["status"] == "held"]
+    assert [sorted(m["participants"]) for m in held] == [["Amara Diallo", "Lars Berg"]]

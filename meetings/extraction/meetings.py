@@ -144,7 +144,20 @@ def _nested_events(token, noun, sentence: Sentence, trigger_tokens) -> set[int]:
     return nested
 
 
+def _invited(token) -> tuple[list, list]:
+    """'A invited B to visit': (B, the one invited, who would visit; A, who invited) when the verb is the
+    invitation's object clause, else nothing."""
+    head = token.head
+    if token.dep_ != "xcomp" or head is token or lemma_of(head) != "invite":
+        return [], []
+    return ([c for c in head.children if c.dep_ in {"dobj", "obj"}],
+            [c for c in head.children if c.dep_ in {"nsubj", "nsubjpass", "agent"}])
+
+
 def _verb_subjects(token) -> list:
+    invited, _ = _invited(token)
+    if invited:
+        return invited
     subjects = [c for c in token.children if c.dep_ in {"nsubj", "nsubjpass"}]
     if not subjects and token.dep_ in {"conj", "xcomp", "advcl"}:
         subjects = [c for c in token.head.children if c.dep_ in {"nsubj", "nsubjpass"}]
@@ -197,6 +210,9 @@ def _verb_parties(trigger: Trigger, sentence: Sentence, nested: set[int], discou
             parties.add(named or discourse.group(subject.lemma_.lower()))
             continue
         parties.add([p for t in [subject, *subject.subtree] if (p := sentence.person_of(t))])
+    _, inviters = _invited(token)
+    for inviter in inviters:  # the host of the visit or gathering they invited to
+        parties.add([p for t in inviter.subtree if (p := sentence.person_of(t))], objects=True)
     preps = _object_preps(lemma, noun)
     for child in token.children:
         if child.dep_ in {"conj", "appos"} and child.pos_ == "PROPN" and sentence.person_of(child):
