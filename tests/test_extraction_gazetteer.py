@@ -111,3 +111,12 @@ def test_a_treaty_or_islands_inside_a_name_are_part_of_it():
     found = [f.value for f in O.find_organisations(
         "envoys of the Andean Cooperation Treaty Organization and the Coral Islands Forum met")]
     assert found == ["Andean Cooperation Treaty Organization", "Coral Islands Forum"]
+
+
+def test_two_countries_joined_by_a_hyphen_are_both_named():
+    found = [f.value for f in G.find_countries("Ministers praised the U.S.-Mexico border deal and the Chile-Peru talks.")]
+    assert found == ["US", "MX", "CL", "PE"]
+
+
+def test_a_country_qualifying_a_word_by_hyphen_is_not_named():
+    assert [f.value for f in G.find_countries("An Oman-based firm and a Norway-born envoy spoke.")] == []

@@ -56,8 +56,8 @@ def _country_regex():
         table.setdefault(word, ("adjective", code))
     for word, code in plurals.items():
         table.setdefault(word, ("adjective", code))
-    # "U.S." ends in a dot, so no \b after it.
-    pattern = re.compile(rf"(?<![\w-])(?:{_alternation(table)})(?![\w-]|\.\w)")
+    # "U.S." ends in a dot, so no \b after it. A hyphen next to a name is checked by find_countries().
+    pattern = re.compile(rf"(?<!\w)(?:{_alternation(table)})(?!\w|\.\w)")
     return pattern, table
 
 
@@ -91,8 +91,16 @@ def _modifies_next_word(rest: str) -> bool:
 def find_countries(text: str) -> tuple[Found, ...]:
     pattern, table = _country_regex()
     found = []
-    for match in pattern.finditer(text):
+    matches = list(pattern.finditer(text))
+    ends, starts = {m.end() for m in matches}, {m.start() for m in matches}
+    for match in matches:
         word = match.group(0)
+        # Joined by a hyphen, a name counts only beside another: "the U.S.-India partnership", "China-Russia
+        # ties"; not "Iraq-based", "Kenya-born", whose names qualify another word.
+        if text[match.start() - 1 : match.start()] == "-" and match.start() - 1 not in ends:
+            continue
+        if text[match.end() : match.end() + 1] == "-" and match.end() + 1 not in starts:
+            continue
         kind, code = table[word]
         before = text[max(0, match.start() - 12) : match.start()]
         if word == "America" and _REGION_BEFORE.search(before):
