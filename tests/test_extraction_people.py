@@ -171,3 +171,10 @@ def test_he_after_a_title_is_a_surname_and_elsewhere_a_pronoun():
                  "He said the talks were frank.")
     assert people(result)["He Jianguo"][0] == "Vice Premier"
     assert [m["participants"] for m in result["meetings"]] == [["Mara Quinn", "He Jianguo"]]
+
+
+def test_a_counterpart_holds_the_office_of_the_one_they_met():
+    result = run("Brazilian Defence Minister Paulo Reis met his Angolan counterpart Joao Neto in Luanda on Friday.\n\n"
+                 "The Angolan minister said the two navies would train together.")
+    assert people(result)["Joao Neto"][:2] == ("Defence Minister", "AO")
+    assert [(s["speaker"], s["meeting"]) for s in result["statements"]] == [("Joao Neto", 0)]

@@ -592,11 +592,22 @@ class PeopleIndex:
         return candidates[0]
 
     def _new(self, mention: Mention) -> Person:
-        person = Person(name=mention.text, role=mention.role, country=mention.country,
+        role = mention.role or (self._counterpart_office(mention) if mention.counterpart else None)
+        person = Person(name=mention.text, role=role, country=mention.country,
                         organisation=mention.organisation, aliases={mention.text}, first_offset=mention.start,
                         rule=mention.rule, confidence=0.9 if mention.titled else 0.6)
         self.people.append(person)
         return self._link(person, mention)
+
+    def _counterpart_office(self, mention: Mention) -> str | None:
+        """'Foreign Minister A met his Turkish counterpart B': B holds A's office in B's country. A is the
+        person named last before B, of another country."""
+        for person in reversed(self.recent):
+            if person.role and person.country and person.country != mention.country:
+                return person.role
+            if person.role or person.country:
+                return None  # the one named last is no counterpart of a state's official
+        return None
 
     def _link(self, person: Person, mention: Mention) -> Person:
         mention.person = person
