@@ -245,3 +245,11 @@ def test_words_said_during_the_talks_put_the_speaker_at_them():
     assert [sorted(m["participants"]) for m in result["meetings"]] == [
         ["Ana Duarte", "Lena Berg", "Olav Lunde", "Tomas Vidal"]]
     assert [s["meeting"] for s in result["statements"]] == [0, 0]
+
+
+def test_words_at_the_meetings_joint_press_conference_are_said_at_the_meeting():
+    result = run("Foreign Minister Ana Ruiz held talks with Foreign Minister Tomas Berg in Madrid on Friday.\n\n"
+                 "Speaking at a joint news conference after the talks, Ruiz said the two countries would open a "
+                 "new consulate.\n\n"
+                 "Speaking at a university on Saturday, Berg said students should learn Spanish.")
+    assert [(s["speaker"], s["meeting"]) for s in result["statements"]] == [("Ana Ruiz", 0), ("Tomas Berg", None)]

@@ -13,9 +13,14 @@ from .types import Article, Meeting, Statement
 # a press event of one's own, remarks to a news outlet, a time before or after ("earlier", "later").
 _NO_MEETING_CUES = re.compile(
     r"(?i:\b(?:in|during) an? (?:interview|statement|post|televised address|speech)\b|\bon (?:twitter|social media)\b"
-    r"|\b(?:separate|own|later|earlier) (?:news|press) (?:conference|briefing)\b|\bspeaking (?:in|at|to)\b"
+    r"|\b(?:separate|own|later|earlier) (?:news|press) (?:conference|briefing)\b"
     r"|^\s*(?:earlier|later|before leaving|after returning)\b)|\bon X\b|\b(?:wrote|posted) on\b"
 )
+# Speaking somewhere is another occasion, unless it is the meeting's own press event: "speaking at a joint news
+# conference after the talks" is said at the meeting.
+_SPEAKING_ELSEWHERE = re.compile(r"\bspeaking (?:in|at|to)\b", re.I)
+_MEETINGS_PRESS_EVENT = re.compile(r"\bjoint (?:news|press) (?:conference|briefing|statement)\b"
+                                   r"|\bafter (?:the|their) (?:talks|meeting|discussions)\b", re.I)
 _AT_THE_MEETING = re.compile(r"\b(?:during|at|in) the (?:talks|meeting|session|discussions|retreat|summit)\b", re.I)
 _TOLD = re.compile(r"\btold (?P<the>the |The )?(?P<name>[A-Z][\w’'-]*(?: [A-Z][\w’'-]*){0,3})")
 _MEDIA_HEADS = {"times", "post", "news", "daily", "herald", "nation", "journal", "agency", "radio", "tv", "television",
@@ -48,7 +53,8 @@ def link_statements(statements: list[Statement], meetings: list[Meeting], articl
         previous = statement
         if speaker is None:
             continue
-        if _NO_MEETING_CUES.search(statement.text) or _told_an_outlet(statement.text) or carried_off:
+        elsewhere = _SPEAKING_ELSEWHERE.search(statement.text) and not _MEETINGS_PRESS_EVENT.search(statement.text)
+        if _NO_MEETING_CUES.search(statement.text) or elsewhere or _told_an_outlet(statement.text) or carried_off:
             statement.elsewhere = True  # said at another occasion, and so is what follows from it
             continue
         role = (speaker.role or "").lower()
