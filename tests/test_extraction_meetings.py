@@ -232,3 +232,9 @@ def test_an_invitation_to_visit_is_a_planned_meeting_of_guest_and_host():
     assert [sorted(m["participants"]) for m in planned] == [["Amara Diallo", "Sofia Lund"]]
     held = [m for m in result["meetings"] if m["status"] == "held"]
     assert [sorted(m["participants"]) for m in held] == [["Amara Diallo", "Lars Berg"]]
+
+
+def test_when_the_parse_finds_one_side_the_words_around_the_verb_give_both():
+    # The parser reads "hosted" here as an adjective of the guest's title: its trigger finds the host alone.
+    result = run("Egyptian President Omar el-Sayed hosted Libyan Foreign Minister Nabil Zaid in Cairo on Sunday.")
+    assert meetings(result) == [("held", "bilateral", "2024-03-10", ["Nabil Zaid", "Omar el-Sayed"])]

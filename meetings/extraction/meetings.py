@@ -63,8 +63,12 @@ def build_meetings(sentence: Sentence, anchor, discourse=None) -> list[Meeting]:
     trigger_tokens = {t.token.i for t in triggers} | {t.noun.i for t in triggers if t.noun is not None}
     for trigger in triggers:
         meetings.extend(_meetings_from(trigger, sentence, anchor, trigger_tokens, discourse))
-    if not meetings:
-        meetings.extend(_surface_meeting(sentence, anchor))
+    if not any(len(m.participants) >= 2 for m in meetings):
+        # The parse found nobody met ("hosted" read as an adjective gave its subject alone): the words may.
+        surface = _surface_meeting(sentence, anchor)
+        if surface:
+            told = set(map(id, surface[0].participants))
+            meetings = [m for m in meetings if not set(map(id, m.participants)) <= told] + surface
     attendance = attendance_in(sentence)
     if attendance is not None:
         people = [*attendance.anchor, *(p for p in attendance.people if p not in attendance.anchor)]
