@@ -238,3 +238,10 @@ def test_when_the_parse_finds_one_side_the_words_around_the_verb_give_both():
     # The parser reads "hosted" here as an adjective of the guest's title: its trigger finds the host alone.
     result = run("Egyptian President Omar el-Sayed hosted Libyan Foreign Minister Nabil Zaid in Cairo on Sunday.")
     assert meetings(result) == [("held", "bilateral", "2024-03-10", ["Nabil Zaid", "Omar el-Sayed"])]
+
+
+def test_conferring_or_huddling_with_someone_is_meeting_them():
+    result = run("Prime Minister Ivo Sandler conferred with Danish Prime Minister Mette Lund in Oslo on Friday.\n\n"
+                 "Defence Minister Rina Tal huddled with her Greek counterpart Nikos Pappas in Athens on Saturday.")
+    assert meetings(result) == [("held", "bilateral", "2024-03-08", ["Ivo Sandler", "Mette Lund"]),
+                                ("held", "bilateral", "2024-03-09", ["Nikos Pappas", "Rina Tal"])]

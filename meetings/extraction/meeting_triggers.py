@@ -107,6 +107,8 @@ VERB_CONSTRUCTIONS: list[VerbConstruction] = [
     VerbConstruction(frozenset({"sit"}), "A sat down with B", _sat_down_with),
     VerbConstruction(frozenset({"discuss"}), "A discussed the crisis with B (not 'A discussed trade')",
                      _discussed_with_someone),
+    VerbConstruction(frozenset({"confer", "huddle", "consult"}), "A conferred / huddled / consulted with B",
+                     _discussed_with_someone),
     VerbConstruction(frozenset({"bring"}), "the summit brought together A, B and C", _brought_together),
     VerbConstruction(frozenset({"call"}), "A called on B (a visit), not 'called on B to stop'", _courtesy_call),
     VerbConstruction(frozenset({"travel"}), "A will travel to B", _will_travel),
