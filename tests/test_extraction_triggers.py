@@ -19,6 +19,8 @@ EXAMPLES = {
             ["Ingrid Haug", "Kofi Mensah"]),
     "discuss": ("Minister Ruth Wanjiru discussed the drought with Minister Alfred Otieno in Nairobi on Friday.",
                 ["Alfred Otieno", "Ruth Wanjiru"]),
+    "confer": ("President Ana Duarte conferred with Prime Minister Lena Berg in Quito on Friday.",
+               ["Ana Duarte", "Lena Berg"]),
     "bring": ("The summit in Lima on Friday brought together President Ana Duarte, President Tomas Vidal and "
               "Prime Minister Lena Berg.", ["Ana Duarte", "Lena Berg", "Tomas Vidal"]),
     "call": ("Foreign Minister Kofi Mensah called on President Maria Santos at State House on Friday, as the "
