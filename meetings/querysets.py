@@ -386,7 +386,8 @@ class StatementQuerySet(models.QuerySet):
         rows = self.values_list("pk", "start", "end", "kind", "speaker__name", "speaker_organisation__name",
                                 "speaker_organisation__acronym")
         return [
-            Passage(pk, start, end, str(kinds.get(kind, kind)), person or Organisation.label(body, acronym))
+            Passage(pk, start, end, str(kinds.get(kind, kind)),
+                    person if person is not None else Organisation.label(body, acronym))
             for pk, start, end, kind, person, body, acronym in rows
         ]
 

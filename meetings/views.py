@@ -334,8 +334,7 @@ class PersonDetailView(DetailPage):
             "meetings": [{"meeting": p.meeting.slug, "url": absolute(p.meeting.get_absolute_url()),
                           "title": p.meeting.title, "date": serializers.iso_date(p.meeting.date), "role": p.role,
                           "country": serializers.country_code(p.country)} for p in context["participations"]],
-            "statements": [serializers.statement(s, absolute)
-                           for s in self.object.statements.order_by("start").with_related()],
+            "statements": [serializers.statement(s, absolute) for s in context["statements"]],
             "counterparts": [{"person": c.slug, "name": c.name, "country": serializers.country_code(c.country),
                               "meetings": c.shared_meetings} for c in context["counterparts"]],
             "countries_met": [{"country": c.code, "meetings": c.shared_meetings} for c in context["countries_met"]],

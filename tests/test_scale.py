@@ -225,6 +225,9 @@ def test_a_persons_meetings_and_statements_are_paginated(client, seeded):
     assert len(second.context["participations"]) == 8
     assert len(second.context["statements"]) == 3
     assert client.get(url, {"meetings_page": "abc", "statements_page": "99"}).status_code == 200
+    # The JSON gives the page's rows too, not every statement of the person.
+    as_json = client.get(url, {"format": "json", "statements_page": 2}).json()
+    assert [s["id"] for s in as_json["statements"]] == [s.pk for s in second.context["statements"]]
 
 
 def test_a_countrys_and_an_organisations_lists_are_paginated(client, seeded):
