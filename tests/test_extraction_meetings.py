@@ -245,3 +245,39 @@ def test_conferring_or_huddling_with_someone_is_meeting_them():
                  "Defence Minister Rina Tal huddled with her Greek counterpart Nikos Pappas in Athens on Saturday.")
     assert meetings(result) == [("held", "bilateral", "2024-03-08", ["Ivo Sandler", "Mette Lund"]),
                                 ("held", "bilateral", "2024-03-09", ["Nikos Pappas", "Rina Tal"])]
+
+
+def test_an_invitation_made_at_a_meeting_leaves_that_meeting_held():
+    result = run("At a meeting with Prime Minister Lars Brekke in Beijing on Tuesday, President Li Wen invited him "
+                 "to visit Shanghai next year.")
+    held = [m for m in result["meetings"] if m["status"] == "held"]
+    assert [(m["date"], m["place"], sorted(m["participants"])) for m in held] == [
+        ("2024-03-05", "Beijing", ["Lars Brekke", "Li Wen"])]
+
+
+def test_an_invitation_to_someone_unnamed_is_no_visit_of_the_host():
+    result = run("Prime Minister Lars Brekke met President Li Wen in Beijing on Tuesday.\n\n"
+                 "Li invited the Norwegian leader's wife to visit Shanghai next year.")
+    assert [m["status"] for m in result["meetings"]] == ["held"]
+
+
+def test_a_participle_before_the_one_met_or_taking_part_keeps_them():
+    result = run("King Olav met with departing Swedish Ambassador Erik Lindh at the palace in Oslo on Friday.\n\n"
+                 "Foreign Minister Lena Holm met Chinese Foreign Minister Wu Fan in Oslo on Saturday, with Trade "
+                 "Minister Ola Dahl also taking part.")
+    assert meetings(result) == [("held", "bilateral", "2024-03-08", ["Erik Lindh", "Olav"]),
+                                ("held", "bilateral", "2024-03-09", ["Lena Holm", "Ola Dahl", "Wu Fan"])]
+
+
+def test_only_a_body_whose_members_met_is_the_meetings_forum():
+    for lede in ["Critics of NATO met in Vienna on Saturday.",
+                 "Ministers from countries hoping to join the European Union met in Vienna on Saturday.",
+                 "Foreign ministers of ASEAN and the European Union met in Vienna on Saturday."]:
+        result = run(f"{lede}\n\nFormer minister Hans Auer and Foreign Minister Olga Petrova attended.")
+        assert [(m["place"], m["organisation"]) for m in result["meetings"]] == [("Vienna", None)], lede
+
+
+def test_people_attending_the_talks_with_no_meeting_told_before_met_there():
+    result = run("Nuclear talks resumed in Vienna on Monday.\n\n"
+                 "Iranian Foreign Minister Reza Karimi and EU envoy Anna Keller attended the talks.")
+    assert [sorted(m["participants"]) for m in result["meetings"]] == [["Anna Keller", "Reza Karimi"]]

@@ -178,3 +178,12 @@ def test_a_counterpart_holds_the_office_of_the_one_they_met():
                  "The Angolan minister said the two navies would train together.")
     assert people(result)["Joao Neto"][:2] == ("Defence Minister", "AO")
     assert [(s["speaker"], s["meeting"]) for s in result["statements"]] == [("Joao Neto", 0)]
+
+
+def test_words_before_a_comma_and_said_are_no_title_nor_two_peoples_titles():
+    result = run("The Foreign Minister held talks with the Chinese Prime Minister, Lena Brekke said on Monday.\n\n"
+                 "The President met the Foreign Minister of Ghana and the visiting Trade Minister of Togo, Kodjo "
+                 "Agbeko, in Accra on Monday.")
+    found = people(result)
+    assert found["Lena Brekke"][:2] == (None, None)
+    assert found["Kodjo Agbeko"][:2] == ("Trade Minister", "TG")

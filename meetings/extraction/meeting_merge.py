@@ -6,6 +6,8 @@ from .types import Meeting
 
 # The rule of a gathering told without its people, kept for the people told afterwards to join.
 UNNAMED_GATHERING = "unnamed gathering"
+# "X attended the talks": one more person at a meeting told before, dated and placed by its own sentence.
+ATTENDED_TOLD_BEFORE = "attended the talks"
 # Attendance told as speaking to, or sitting for a country at, the gathering rather than any meeting.
 TO_THE_GATHERING = {"represented at", "briefed those present"}
 
@@ -33,6 +35,10 @@ def _same_destination(visit: Meeting, meeting: Meeting) -> bool:
 
 def _compatible_dates(a: Meeting, b: Meeting) -> bool:
     return a.date.date is None or b.date.date is None or a.date.date == b.date.date
+
+
+def _compatible_places(a: Meeting, b: Meeting) -> bool:
+    return not (a.place and b.place) or a.place in b.place or b.place in a.place
 
 
 def _absorb(into: Meeting, other: Meeting) -> None:
@@ -104,6 +110,8 @@ def merge_meetings(meetings: list[Meeting]) -> list[Meeting]:
                   and (len(m.participants) >= 2 or m.rule == UNNAMED_GATHERING or m.summit_like or m.unnamed_party)]
         if addition.trigger in TO_THE_GATHERING:
             before = [m for m in before if m.summit_like] or before
+        if addition.trigger == ATTENDED_TOLD_BEFORE:  # not a meeting of another day or place
+            before = [m for m in before if _compatible_dates(m, addition) and _compatible_places(m, addition)]
         # "the meeting" of someone already at one is that one.
         theirs = [m for m in before if set(map(id, addition.participants)) & set(map(id, m.participants))]
         if theirs or before:
@@ -112,7 +120,7 @@ def merge_meetings(meetings: list[Meeting]) -> list[Meeting]:
             for person in addition.participants:
                 if person not in target.participants:
                     target.participants.append(person)
-        elif len(addition.participants) >= 2 and addition.date.date:
+        elif len(addition.participants) >= 2 and (addition.date.date or addition.trigger == ATTENDED_TOLD_BEFORE):
             # "Among those at the talks in Geneva on Friday were A, B and C": a meeting told only so.
             addition.rule = UNNAMED_GATHERING
             addition.kind = "multilateral" if len(addition.participants) >= 3 else "bilateral"

@@ -156,12 +156,11 @@ _FORUM_HEADS = {"organization", "organisation", "community", "union", "forum", "
                 "cooperation", "conference", "association", "alliance", "assembly", "commonwealth"}
 
 
-def forum(sentence: Sentence, token, inside_only: bool = False) -> str | None:
+def forum(sentence: Sentence, token) -> str | None:
     """The body in whose frame a gathering is held: 'the SCO summit', 'an Arab League summit', 'the
     countries of the Amazon Cooperation Treaty Organization': an international body named in the
     sentence, nearest the gathering and in its own words first; not one that only qualifies
-    something else ('UN resolutions', 'the UN Secretary-General'). `inside_only`: named in `token`'s own
-    words ('ministers of the G7')."""
+    something else ('UN resolutions', 'the UN Secretary-General')."""
     text = sentence.paragraph.text
     lo, hi = sentence.span.start_char, sentence.span.end_char
     own = {t.idx for t in token.subtree}
@@ -174,12 +173,40 @@ def forum(sentence: Sentence, token, inside_only: bool = False) -> str | None:
             continue
         at = next((t for t in sentence.span if t.idx <= f.start < t.idx + len(t.text)), None)
         inside = f.start in own or (at is not None and at.idx in own)
-        if not inside and (inside_only or at is not None and _qualifies_another_noun(at, token, f)):
+        if not inside and at is not None and _qualifies_another_noun(at, token, f):
             continue
         rank = (not inside, abs(f.start - token.idx))
         if best is None or rank < best[0]:
             best = (rank, name)
     return best[1] if best else None
+
+
+_MEMBER_NOUNS = {"minister", "leader", "envoy", "delegate", "official", "representative", "head", "diplomat",
+                 "president", "premier", "member", "ambassador"}
+
+
+def members_body(subject, sentence: Sentence) -> str | None:
+    """The international body whose members a plural subject names: 'foreign ministers of the G7', 'leaders
+    from ASEAN'; not 'critics of NATO', 'ministers of countries hoping to join the EU' or 'of ASEAN and the EU'."""
+    if subject.tag_ not in {"NNS", "NNPS"} or subject.lemma_.lower() not in _MEMBER_NOUNS:
+        return None
+    for prep in subject.children:
+        if prep.dep_ != "prep" or prep.lower_ not in {"of", "from"}:
+            continue
+        for body in prep.children:
+            if body.dep_ != "pobj" or any(c.dep_ == "conj" for c in body.children):
+                continue
+            # The body's own words: its name, without the clauses and phrases that hang on it.
+            hanging = {t.i for c in body.children if c.dep_ in {"acl", "relcl", "prep"} for t in c.subtree}
+            words = [t for t in body.subtree if t.i not in hanging]
+            lo, hi = min(t.idx for t in words), max(t.idx + len(t.text) for t in words)
+            if re.match(r"\s+(?:and|or)\b", sentence.paragraph.text[hi:]):
+                continue  # "ministers of ASEAN and the EU": two bodies, neither the meeting's own
+            names = [name for f in O.find_organisations(sentence.paragraph.text)
+                     if f.kind == "org" and lo <= f.start and f.end <= hi and (name := _international_body(f))]
+            if len(names) == 1:
+                return names[0]
+    return None
 
 
 def _international_body(found) -> str | None:

@@ -223,8 +223,9 @@ def future(token) -> bool:
             return True
         if any(c.lemma_.lower() in {"schedule", "expect", "due", "set", "plan"} and c.dep_ in {"auxpass", "aux", "acomp"} for c in current.children):
             return True
-        if (lemma_of(current) in {"schedule", "expect", "plan", "intend", "prepare", "agree", "due", "set", "slate",
-                                  "invite"}
+        if current.dep_ == "xcomp" and lemma_of(current.head) == "invite":
+            return True  # "invited B to visit India for the summit": what the invitation proposes
+        if (lemma_of(current) in {"schedule", "expect", "plan", "intend", "prepare", "agree", "due", "set", "slate"}
                 or current.lower_ in _FUTURE_WORDS) and current is not token:
             return True
         if current is not token and current.lemma_ == "be" and token.dep_ == "xcomp" and token.head is current:

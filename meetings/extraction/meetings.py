@@ -13,8 +13,8 @@ from .attendance import attendance_in
 from .lexicon import CALL_WORDS, GATHERING_NOUNS, MEETING_NOUNS
 from .sentences import Sentence
 from .types import DateValue, Meeting, Person
-from .meeting_merge import UNNAMED_GATHERING
-from .meeting_places import attached_places, city_in, countries_near, date_for, forum, place
+from .meeting_merge import ATTENDED_TOLD_BEFORE, UNNAMED_GATHERING
+from .meeting_places import attached_places, city_in, countries_near, date_for, forum, members_body, place
 from .meeting_triggers import (VISIT_NOUNS, Trigger, find_triggers, future, lemma_of, remote_conference,
                                visit_call)
 
@@ -214,9 +214,12 @@ def _verb_parties(trigger: Trigger, sentence: Sentence, nested: set[int], discou
             parties.add(named or discourse.group(subject.lemma_.lower()))
             continue
         parties.add([p for t in [subject, *subject.subtree] if (p := sentence.person_of(t))])
-    _, inviters = _invited(token)
-    for inviter in inviters:  # the host of the visit or gathering they invited to
-        parties.add([p for t in inviter.subtree if (p := sentence.person_of(t))], objects=True)
+    invited, inviters = _invited(token)
+    if invited and not parties.participants:
+        return _Parties()  # invited someone the article does not name here: the visitor is unknown
+    for inviter in inviters:  # the host of the visit or gathering they invited to, not who their clauses name
+        clauses = {t.i for c in inviter.subtree if c.dep_ in {"relcl", "acl"} for t in c.subtree}
+        parties.add([p for t in inviter.subtree if t.i not in clauses and (p := sentence.person_of(t))], objects=True)
     preps = _object_preps(lemma, noun)
     for child in token.children:
         if child.dep_ in {"conj", "appos"} and child.pos_ == "PROPN" and sentence.person_of(child):
@@ -228,7 +231,7 @@ def _verb_parties(trigger: Trigger, sentence: Sentence, nested: set[int], discou
             if child.dep_ == "prep" and child.lower_ not in preps and not (
                     child.lower_ == "along" and any(c.lower_ == "with" for c in child.children)):
                 continue  # "..., along with X"
-            if child.dep_ == "prep" and any(c.dep_ == "pcomp" for c in child.children):
+            if child.dep_ == "prep" and any(_absolute_clause(c) for c in child.children):
                 continue  # "met on Friday, with X calling for restraint": what X did there, not whom they met
             parties.add([p for t in _subtree_without(child, nested) if (p := sentence.person_of(t))], objects=True)
     if noun is not None:
@@ -243,7 +246,7 @@ def _verb_parties(trigger: Trigger, sentence: Sentence, nested: set[int], discou
             _told_before(c) for c in token.children if c.dep_ in {"dobj", "obj"}):
         # "X also attended the talks": one more person at the meeting told before, not a gathering of one.
         addition = _new_meeting("held", parties.participants, sentence, sentence.start, sentence.end, "addition")
-        addition.date = DateValue(None)
+        addition.trigger = ATTENDED_TOLD_BEFORE  # dated and placed by _meetings_from()
         parties.addition = [addition]
     return parties
 
@@ -256,6 +259,16 @@ def _told_before(noun) -> bool:
     return noun.lower_ in _TOLD_BEFORE and any(c.dep_ == "det" and c.lower_ in {"the", "this", "that", "these"}
                                               for c in noun.children) and not any(
         c.dep_ in {"compound", "amod", "nmod", "poss", "nummod", "prep", "acl", "relcl"} for c in noun.children)
+
+
+_TAKING_PART = {"take", "attend", "join", "participate", "chair", "accompany", "sit"}
+
+
+def _absolute_clause(token) -> bool:
+    """'with X calling for restraint': a clause with its own subject, saying what X did (not 'with departing
+    Ambassador X', whose participle qualifies the one met, nor 'with X also taking part')."""
+    return token.dep_ == "pcomp" and lemma_of(token) not in _TAKING_PART and any(
+        c.dep_ in {"nsubj", "nsubjpass"} for c in token.children)
 
 
 _PEOPLE_NOUNS = {"ambassador", "envoy", "official", "minister", "leader", "representative", "counterpart",
@@ -351,6 +364,12 @@ def _meetings_from(trigger: Trigger, sentence: Sentence, anchor, trigger_tokens,
     else:
         parties = _noun_parties(trigger, sentence, nested)
     if parties.addition is not None:
+        for addition in parties.addition:
+            if addition.trigger == ATTENDED_TOLD_BEFORE:  # its own when and where tell which meeting it is
+                region = list(token.subtree)
+                addition.date = date_for(sentence, token, region, anchor, False)
+                addition.place, addition.country = place(sentence, min(t.idx for t in region),
+                                                         max(t.idx + len(t.text) for t in region))
         return parties.addition
     if trigger.kind == "verb" and lemma in {"speak", "talk", "call"} and not parties.objects:
         return []  # "speaking to journalists" is not a meeting
@@ -410,7 +429,7 @@ def _meetings_from(trigger: Trigger, sentence: Sentence, anchor, trigger_tokens,
             meeting.rule, meeting.summit_like, meeting.kind = UNNAMED_GATHERING, True, "multilateral"
             if meeting.organisation is None:  # "ministers of the G7 met": the body whose members they are
                 meeting.organisation = next((o for c in token.children if c.dep_ == "nsubj"
-                                             and (o := forum(sentence, c, inside_only=True))), None)
+                                             and (o := members_body(c, sentence))), None)
         meetings.append(meeting)
     return meetings
 

@@ -403,14 +403,16 @@ def _judge_name(text, words, i, j, run_start, run_end, name, context, ner_people
     # A title phrase that ends in a comma right before the name ("the Minister for Foreign Affairs of Iran, NAME").
     # A rank or honorific alone before the name ("..., Ambassador Bianca Okafor") leaves the office to it.
     lead = left[0] if left and (role or "").lower() in _RANKS | {None, ""} else run_start
-    if not right and re.search(r",\s*$", text[:lead]):
+    # ", NAME said": the words before the comma are what NAME said, not NAME's title.
+    if not right and re.search(r",\s*$", text[:lead]) and not _SPEECH_ADJACENT.match(text[run_end:]):
         before = text[:lead].rstrip(", ")
         # The longest such phrase that is a title alone: not "The President held talks with the visiting Prime
         # Minister of Vietnam" but "the visiting Prime Minister of Vietnam", NAME.
         for m in re.finditer(r"(?:^|[,(;]\s*|\s)(?=((?:the|The|[A-Z][\w.-]+['’]s)\s+[^,;]{3,160})$)", before):
             phrase_start = m.start(1)
-            if re.search(r"\b(?:said|told|met|held)\b", m.group(1)) or _has_verb(doc, phrase_start, len(before)):
-                continue
+            if re.search(r"\b(?:said|told|met|held)\b|\band (?:the|a|an)\b", m.group(1)) \
+                    or _has_verb(doc, phrase_start, len(before)):
+                continue  # a clause, or two people's titles ("the X of Ghana and the Y of Togo, NAME")
             r2, c2, o2, _ = _phrase_facts(text, phrase_start, len(before), context)
             if r2:
                 right_role, right_country, right_org = r2, c2, o2
