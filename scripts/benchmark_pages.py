@@ -26,6 +26,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import math
 import os
 import resource
 import statistics
@@ -111,6 +112,10 @@ def serve_pages(load_demo: bool) -> None:
 
     A line {"label": ...} is answered with the time of one request of that page, {"queries": label} with
     the number of queries it runs, and an empty line ends the child."""
+    # The answers go to the parent on the real stdout; anything else printed goes to stderr.
+    answers = os.fdopen(os.dup(sys.stdout.fileno()), "w")
+    os.dup2(sys.stderr.fileno(), sys.stdout.fileno())
+    sys.stdout = sys.stderr
     setup_django()
     from django.core.management import call_command
     from django.db import connection
@@ -125,7 +130,7 @@ def serve_pages(load_demo: bool) -> None:
         call_command("loaddata", "demo", verbosity=0)
     paths = pages()
     client = Client()
-    print(json.dumps({"ready": True}), flush=True)
+    print(json.dumps({"ready": True}), file=answers, flush=True)
     for line in sys.stdin:
         if not line.strip():
             break
@@ -141,7 +146,7 @@ def serve_pages(load_demo: bool) -> None:
             body = response.content
             answer = {"ms": (time.perf_counter() - started) * 1000, "status": response.status_code,
                       "kb": len(body) / 1024, "path": path}
-        print(json.dumps(answer), flush=True)
+        print(json.dumps(answer), file=answers, flush=True)
 
 
 class Server:
@@ -162,8 +167,11 @@ class Server:
         return json.loads(line)
 
     def close(self) -> None:
-        self.process.stdin.write("\n")
-        self.process.stdin.close()
+        try:
+            self.process.stdin.write("\n")
+            self.process.stdin.close()
+        except BrokenPipeError:  # it has exited already
+            pass
         self.process.wait()
 
 
@@ -182,7 +190,7 @@ def measure_page(servers: list[Server], label: str, runs: int) -> list[dict]:
     for server, timed in zip(servers, answers):
         times = sorted(a["ms"] for a in timed)
         results.append(dict(path=timed[-1]["path"], status=timed[-1]["status"], median=statistics.median(times),
-                            p95=times[max(0, int(round(0.95 * len(times))) - 1)], kb=timed[-1]["kb"],
+                            p95=times[math.ceil(0.95 * len(times)) - 1], kb=timed[-1]["kb"],  # nearest rank
                             queries=server.ask({"queries": label})["queries"]))
     return results
 
@@ -253,16 +261,18 @@ def main() -> int:
     print("-" * len(header))
     failures = 0
     labels = [label for label in PAGE_LABELS if not args.only or args.only in label]
-    for label in labels:
-        d, l = measure_page(servers, label, args.runs)
-        ratio = l["median"] / d["median"] if d["median"] else float("inf")
-        ok = l["median"] < 100 and ratio <= 2 and l["status"] == 200
-        failures += not ok
-        print(f"{label:<32.32} {d['median']:>9.1f} {l['median']:>10.1f} {l['p95']:>10.1f} {ratio:>6.2f} "
-              f"{d['queries']:>4}/{l['queries']:<4} {l['kb']:>6.0f}  {'yes' if ok else 'NO'}"
-              + ("" if l["status"] == 200 else f" (HTTP {l['status']})"))
-    for server in servers:
-        server.close()
+    try:
+        for label in labels:
+            d, l = measure_page(servers, label, args.runs)
+            ratio = l["median"] / d["median"] if d["median"] else float("inf")
+            ok = l["median"] < 100 and ratio <= 2 and l["status"] == 200
+            failures += not ok
+            print(f"{label:<32.32} {d['median']:>9.1f} {l['median']:>10.1f} {l['p95']:>10.1f} {ratio:>6.2f} "
+                  f"{d['queries']:>4}/{l['queries']:<4} {l['kb']:>6.0f}  {'yes' if ok else 'NO'}"
+                  + ("" if l["status"] == 200 else f" (HTTP {l['status']})"))
+    finally:
+        for server in servers:
+            server.close()
     if not args.no_exports:
         print(f"\n{'export':<24} {'db':<6} {'rows':>10} {'MB out':>8} {'first row s':>12} {'total s':>8} {'peak RSS MB':>12}  ok")
         for label, path in EXPORTS.items():
