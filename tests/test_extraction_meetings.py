@@ -281,3 +281,14 @@ def test_people_attending_the_talks_with_no_meeting_told_before_met_there():
     result = run("Nuclear talks resumed in Vienna on Monday.\n\n"
                  "Iranian Foreign Minister Reza Karimi and EU envoy Anna Keller attended the talks.")
     assert [sorted(m["participants"]) for m in result["meetings"]] == [["Anna Keller", "Reza Karimi"]]
+
+
+def test_a_visit_for_talks_with_someone_is_one_planned_meeting():
+    result = run("Chancellor Greta Lindqvist will travel to Ottawa on Friday for talks with Prime Minister Paul Girard.")
+    assert [(m["status"], m["date"], m["country"], sorted(m["participants"])) for m in result["meetings"]] == [
+        ("planned", "2024-03-15", "CA", ["Greta Lindqvist", "Paul Girard"])]
+
+
+def test_a_pope_is_titled_like_a_king():
+    result = run("President Ana Lima met Pope Clement at the Vatican on Friday.")
+    assert meetings(result) == [("held", "bilateral", "2024-03-08", ["Ana Lima", "Clement"])]

@@ -20,7 +20,7 @@ OFFICE_HEADS = {
     "spokesperson", "spokesman", "spokeswoman", "ambassador", "envoy", "councilor", "councillor", "chairman",
     "chairwoman", "chair", "chairperson", "speaker", "senator", "governor", "mayor", "representative",
     "commissioner", "director", "director-general", "advisor", "adviser", "counsellor", "counselor", "head",
-    "chief", "leader", "king", "queen", "emir", "amir", "prince", "sultan", "monarch", "diplomat", "negotiator",
+    "chief", "leader", "king", "queen", "emir", "amir", "prince", "sultan", "monarch", "pope", "diplomat", "negotiator",
     "coordinator", "undersecretary", "under-secretary", "consul", "consul-general", "lawmaker", "mp",
     "congressman", "congresswoman", "judge", "prosecutor", "researcher", "scholar", "professor", "analyst",
     "fellow", "expert", "specialist", "economist", "lecturer", "commander", "official", "general",

@@ -30,7 +30,9 @@ def _same_destination(visit: Meeting, meeting: Meeting) -> bool:
     if meeting.country:
         return meeting.country == visit.country
     hosts = [p for p in meeting.participants if p not in visit.participants]
-    return any(p.country == visit.country for p in hosts)
+    known = [p.country for p in hosts if p.country]
+    # "X will travel to Washington for talks with President Y": hosts of no stated country may be the visited's.
+    return visit.country in known if known else bool(hosts)
 
 
 def _compatible_dates(a: Meeting, b: Meeting) -> bool:
