@@ -2,7 +2,7 @@ import datetime as dt
 
 import pytest
 
-from meetings.extraction.reader import parse_text, read_article
+from meetings.extraction.reader import parse_text, parsed_paragraphs, read_article
 from meetings.extraction.types import ArticleError
 
 CHINA_DAILY = """Rail link talks gather pace
@@ -150,3 +150,10 @@ def test_a_sentence_below_a_short_headline_is_story_text_not_the_title():
 def test_a_dateline_without_a_date_credits_its_agency():
     article = parse_text("Envoys confer\n\nMay 3, 2024\n\nQuito (ANDES) - The two envoys met in Quito on Friday.\n")
     assert (article.source, article.credited) == ("ANDES", ["ANDES"])
+
+
+def test_a_short_quoted_sentence_is_story_text_not_a_heading():
+    article = parse_text("Talks in Madrid\n\nUpdated: 2024-03-11\n\nThe minister spoke at length.\n\n"
+                         '"Europe must act."\n\nKey points\n', published=dt.date(2024, 3, 11))
+    kinds = {p.text: p.kind for p in parsed_paragraphs(article)}
+    assert kinds['"Europe must act."'] == "body" and kinds["Key points"] == "heading"

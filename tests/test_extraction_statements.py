@@ -253,3 +253,16 @@ def test_words_at_the_meetings_joint_press_conference_are_said_at_the_meeting():
                  "new consulate.\n\n"
                  "Speaking at a university on Saturday, Berg said students should learn Spanish.")
     assert [(s["speaker"], s["meeting"]) for s in result["statements"]] == [("Ana Ruiz", 0), ("Tomas Berg", None)]
+
+
+def test_a_quotation_after_its_attribution_runs_on_the_statement():
+    result = run("Foreign Minister Ana Ruiz met Foreign Minister Tomas Berg in Madrid on Friday.\n\n"
+                 '"We are ready to help," Berg said. "Norway has done this before." The talks lasted two hours.\n\n'
+                 'Ruiz said Spain agreed.\n\n'
+                 '"Europe must act."\n\n'
+                 "The ministers then had lunch.")
+    found = [(s["speaker"], s["kind"], s["text"]) for s in result["statements"]]
+    assert found == [
+        ("Tomas Berg", "quote", '"We are ready to help," Berg said. "Norway has done this before."'),
+        ("Ana Ruiz", "quote", 'Ruiz said Spain agreed.\n\n"Europe must act."'),
+    ]

@@ -236,9 +236,12 @@ def _classify(text: str, index: int, title_index: int, date_index: int | None, t
         return "header"
     if text == title or (standfirst and text == standfirst):
         return "heading"
-    if not text.endswith(_TERMINAL) or len(text.split()) < 4:
-        return "heading"
+    if not text.endswith(_TERMINAL) or (len(text.split()) < 4 and not _QUOTED_SENTENCE.match(text)):
+        return "heading"  # a short line is a heading, unless it is a sentence someone said ('"We will act."')
     return "body"
+
+
+_QUOTED_SENTENCE = re.compile(r"^[“\"].*[.!?][”\"]$")
 
 
 def _read_credits(article: Article, paragraphs: list[Paragraph]) -> None:

@@ -17,6 +17,7 @@ from .statements import make_statement, speakers_of, transcript_speaker
 from .types import Article, Paragraph, Person, Statement
 
 _QUOTE_START = re.compile(r"^\s*[“\"‘]")
+_WHOLLY_QUOTED = re.compile(r"^\s*[“\"][^“”\"]+[”\"]\W*$")
 _QUESTION_LABEL = re.compile(r"^\W*(?:Q|Question|Journalist|Reporter)\s*[:.]\s", re.I)
 _ANSWER_LABEL = re.compile(r"^\W*(?:A|Answer)\s*[:.]\s")
 
@@ -57,6 +58,7 @@ class StatementReader:
             return
         people, bodies, cue = speakers_of(sentence, self.discourse)
         if not people and not bodies:
+            self._continue_quote(sentence)
             return
         text = self.article.text
         start, end = sentence.start, sentence.end
@@ -75,6 +77,20 @@ class StatementReader:
             for body in bodies[:1]:
                 self.statements.append(make_statement(None, start, end, text, cue, organisation=body,
                                                       rule="speech verb, body"))
+
+    def _continue_quote(self, sentence: Sentence) -> None:
+        """'"We are ready," X said. "We have done it before."': a quotation that follows its attribution, in the
+        same paragraph or opening the next, attributed to nobody else, runs on the statement before it, which it
+        makes a quote (the schema: a quote over several sentences is one statement)."""
+        previous = self.statements[-1] if self.statements else None
+        if previous is None or previous.speaker is None or self.article.text[previous.end : sentence.start].strip() \
+                or not _WHOLLY_QUOTED.match(sentence.text):
+            return
+        if previous.end < sentence.paragraph.start and not _QUOTE_START.match(sentence.paragraph.text):
+            return  # a new paragraph continues the quote only when it opens with one
+        previous.end = sentence.end
+        previous.text = self.article.text[previous.start : previous.end]
+        previous.kind = "quote"
 
     def _turn(self, speaker: Person, start: int, end: int, rule: str) -> None:
         """A transcript turn or an interview answer: one quote, to the end of its paragraph; an
