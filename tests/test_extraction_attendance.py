@@ -262,3 +262,24 @@ def test_the_leaders_are_the_heads_who_met_not_the_ministers_told_after_them():
     found = {(status, tuple(people)) for status, _, _, people in meetings(result)}
     assert ("held", ("Ana Duarte", "Lena Berg", "Tomas Vidal")) in found
     assert ("planned", ("Kofi Mensah", "Luiz Ramos", "Olav Lunde")) in found
+
+
+def test_those_a_gathering_included_and_those_who_joined_by_video_attended_it():
+    result = run("The Andean summit opened in Quito on Friday.\n\n"
+                 "Leaders attending the summit included Peruvian President Rosa Quispe and Bolivian President Ivan "
+                 "Mamani. Colombian President Diego Rojas joined by video link.")
+    ((status, kind, date, people),) = meetings(result)
+    assert (status, kind, date) == ("held", "multilateral", "2024-03-08")
+    assert people == ["Diego Rojas", "Ivan Mamani", "Rosa Quispe"]
+
+
+def test_joining_someone_by_video_is_a_call_not_attendance():
+    result = run("President Rosa Quispe joined President Ivan Mamani by video link on Friday.")
+    assert meetings(result) == [("held", "call", "2024-03-08", ["Ivan Mamani", "Rosa Quispe"])]
+
+
+def test_a_gathering_joined_by_video_link_stays_a_gathering():
+    result = run("Trade ministers of the Andean Community met in Lima on Friday, chaired by Peruvian Minister Rosa "
+                 "Quispe. The meeting was joined by video link by Bolivian Minister Ivan Mamani.")
+    ((status, kind, date, people),) = meetings(result)
+    assert kind == "multilateral" and "Ivan Mamani" in people

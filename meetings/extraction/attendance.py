@@ -197,6 +197,49 @@ def briefed_them(sentence: Sentence) -> Attendance | None:
     return None
 
 
+_ATTENDEE_NOUNS = {"participant", "attendee", "leader", "minister", "delegate", "guest", "head", "those", "official"}
+_REMOTE = re.compile(r"\b(?:by|via|over) (?:a )?video(?:[- ]?link| conference|call)?\b|\b(?:virtually|online|remotely)\b",
+                     re.I)
+
+
+def attendees_included(sentence: Sentence) -> Attendance | None:
+    """'Leaders attending the summit included A, B and C.' / 'Participants included A and B.': the people of
+    the gathering told before."""
+    for token in sentence.span:
+        if token.lemma_.lower() not in {"include", "comprise"} or token.pos_ not in {"VERB", "AUX"}:
+            continue
+        owner = next((c for c in token.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+        if owner is None or owner.lemma_.lower() not in _ATTENDEE_NOUNS and owner.lower_ not in _ATTENDEE_NOUNS:
+            continue
+        at_meeting = owner.lemma_.lower() in {"participant", "attendee"} or any(
+            t.lower_ in MEETING_NOUNS | GATHERING_NOUNS for t in owner.subtree if t is not owner)
+        if not at_meeting:
+            continue
+        objects = [c for c in token.children if c.dep_ in {"dobj", "obj", "attr"}]
+        added = sentence.people_in([t for o in objects for t in o.subtree])
+        if added:
+            return Attendance(added, [])
+    return None
+
+
+def joined_remotely(sentence: Sentence) -> Attendance | None:
+    """'X joined by video link.' / 'X took part virtually.': someone at the gathering told before, from afar."""
+    for token in sentence.span:
+        lemma = token.lemma_.lower()
+        if token.pos_ != "VERB" or lemma not in {"join", "take", "participate", "attend"}:
+            continue
+        if lemma == "take" and not any(c.lower_ == "part" for c in token.children):
+            continue
+        if any(c.dep_ in {"dobj", "obj"} and c.lower_ != "part" for c in token.children):
+            continue  # it names what was joined: a meeting of its own, or a person
+        if not _REMOTE.search(sentence.span.text[token.idx - sentence.span.start_char:]):
+            continue
+        people = _subject_people(token, sentence)
+        if people:
+            return Attendance(people, [])
+    return None
+
+
 @dataclass(frozen=True)
 class Construction:
     name: str
@@ -214,6 +257,8 @@ CONSTRUCTIONS: list[Construction] = [
     Construction("attended by", "..., the meeting, which was attended by A and B.", attended_by),
     Construction("represented at", "Ms A, Permanent Secretary, represented Myanmar at the session.", represented_at),
     Construction("briefed those present", "The Special Envoy, A, briefed the Ministers on his visit.", briefed_them),
+    Construction("attendees included", "Leaders attending the summit included A, B and C.", attendees_included),
+    Construction("joined remotely", "President X joined by video link.", joined_remotely),
 ]
 
 

@@ -394,8 +394,12 @@ def _meetings_from(trigger: Trigger, sentence: Sentence, anchor, trigger_tokens,
         return []
     two_sided = trigger.kind == "noun" and len(objects) == 2 and not subjects_of(participants, objects)
     remote = noun is not None and remote_conference(noun)
-    gathering = not two_sided and not remote and (_is_gathering(noun if noun is not None else token, sentence) or (
-        lemma in {"attend", "chair", "address", "convene", "co-chair", "join"}))
+    # "A joined B by video link" is a call; "A joined B at the convention centre", the gathering there.
+    joined_by_call = lemma == "join" and any(c.dep_ == "dobj" and sentence.person_of(c) for c in token.children) \
+        and any(t.lower_ in CALL_WORDS for t in token.subtree)
+    gathering = not two_sided and not remote and not joined_by_call and (
+        _is_gathering(noun if noun is not None else token, sentence)
+        or lemma in {"attend", "chair", "address", "convene", "co-chair", "join"})
     call = any(t.lower_ in CALL_WORDS and not visit_call(t) for t in sentence.span if abs(t.i - token.i) <= 6) \
         or lemma in {"phone", "telephone"}
     call = call or (noun is not None and remote_conference(noun))
