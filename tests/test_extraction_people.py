@@ -187,3 +187,11 @@ def test_words_before_a_comma_and_said_are_no_title_nor_two_peoples_titles():
     found = people(result)
     assert found["Lena Brekke"][:2] == (None, None)
     assert found["Kodjo Agbeko"][:2] == ("Trade Minister", "TG")
+
+
+def test_an_office_of_a_body_named_after_the_person():
+    result = run('"Growth will slow," said Managing Director Rosa Vidal of the World Bank.\n\n'
+                 "IMF Managing Director Ines Duarte met Finance Minister Tomas Berg in Lima on Friday.")
+    found = people(result)
+    assert found["Rosa Vidal"] == ("Managing Director", None, "World Bank")
+    assert found["Ines Duarte"] == ("Managing Director", None, "International Monetary Fund")

@@ -48,6 +48,7 @@ OFFICE_WORDS = OFFICE_HEADS | {
     "women", "youth", "water", "housing", "mines", "petroleum", "oil", "fisheries", "infrastructure",
     "aviation", "integration", "solicitor", "attorney", "defense", "homeland", "immigration", "trade",
     "union", "territorial", "administration", "resources", "natural", "tourism", "veterans", "transportation",
+    "managing",
 }
 
 # Modifiers the scorer treats as changing the office ("Deputy Foreign Minister").

@@ -461,6 +461,11 @@ def _judge_name(text, words, i, j, run_start, run_end, name, context, ner_people
         found = [f for f in context.countries if f.start == run_end + of_country.end()]
         if found:
             right_country = found[0].value
+    if of_country and not (right_org or org) and (role or right_role):
+        # "Managing Director NAME of the World Bank": the body the office is of.
+        found = [f for f in context.organisations if f.start == run_end + of_country.end() and f.kind in ("org", "acronym")]
+        if found:
+            right_org = found[0].value
     final_role = right_role or role
     if role and right_role and role.lower() in {"minister", "president"}:
         final_role = right_role
