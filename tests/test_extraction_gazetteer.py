@@ -120,3 +120,11 @@ def test_two_countries_joined_by_a_hyphen_are_both_named():
 
 def test_a_country_qualifying_a_word_by_hyphen_is_not_named():
     assert [f.value for f in G.find_countries("An Oman-based firm and a Norway-born envoy spoke.")] == []
+
+
+def test_two_bodies_joined_by_and_are_two():
+    found = [f.value for f in O.find_organisations("Officials of the Ministry of Trade and Industry and of Chile's "
+                                                    "Ministry of Energy and the Department of State and Ministry "
+                                                    "of Finance attended.")]
+    assert found == ["Ministry of Trade and Industry", "Chile's Ministry of Energy", "Department of State",
+                     "Ministry of Finance"]

@@ -146,6 +146,10 @@ def find_named_organisations(text: str) -> list[Found]:
                     # "Ministry of Foreign Affairs and International Cooperation", not "X and the Y".
                     if link == "and" and (k != j + 1 or previous_link not in {"of", "for"}):
                         break
+                    # "Ministry of Foreign Affairs and Norway's Ministry of Defence": a second body.
+                    if link == "and" and any(_bare(w[2].rstrip(".,")) in ORG_HEADS or re.search(r"['’]s$", w[2])
+                                             for w in words[k : m + 1]):
+                        break
                     # "High Representative of the European Union for Foreign Affairs": a portfolio, not the name.
                     if link == "for" and all(w[2].lower() in OFFICE_WORDS for w in words[k : m + 1]) \
                             and _bare(words[i][2]) in {"union", "nations", "organization", "organisation"}:
