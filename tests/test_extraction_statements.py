@@ -266,3 +266,12 @@ def test_a_quotation_after_its_attribution_runs_on_the_statement():
         ("Tomas Berg", "quote", '"We are ready to help," Berg said. "Norway has done this before."'),
         ("Ana Ruiz", "quote", 'Ruiz said Spain agreed.\n\n"Europe must act."'),
     ]
+
+
+def test_praise_verbs_and_calling_something_a_success_are_statements_and_a_phone_call_is_not():
+    result = run("Foreign Minister Ana Ruiz met Foreign Minister Tomas Berg in Madrid on Friday.\n\n"
+                 "Ruiz hailed the growing trade between the two countries.\n\n"
+                 "Berg called the meeting a success.\n\n"
+                 "Berg later called Ruiz on Monday.")
+    assert [(s["speaker"], s["text"][:12]) for s in result["statements"]] == [
+        ("Ana Ruiz", "Ruiz hailed "), ("Tomas Berg", "Berg called ")]

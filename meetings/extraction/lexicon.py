@@ -75,14 +75,16 @@ SPEECH_VERBS = {
     "tweet", "share", "set", "make", "push", "look", "outline", "condemn", "appeal", "ask",
     "invite", "predict", "estimate", "admit", "concede", "maintain", "contend", "assert",
     "recommend", "advise", "complain", "lament", "signal", "indicate", "congratulate",
-    "encourage", "support", "oppose", "quote", "mention", "reassure", "inform",
+    "encourage", "support", "oppose", "quote", "mention", "reassure", "inform", "hail", "laud", "commend",
+    "applaud",
 }
 # Verbs that attribute only with a particular particle or object ("set out", "made clear", "pushed back").
 PARTICLE_VERBS = {"set": {"out", "forth"}, "make": {"clear"}, "push": {"back"}, "look": {"forward"},
                   "point": {"out", "to"}, "call": {"for", "on", "upon"}, "share": {"concern", "view", "views"}}
 # Verbs that carry words only with a clausal complement or a quote; "support X" alone is not speech.
 NEEDS_CONTENT = {"support", "oppose", "invite", "ask", "update", "brief", "raise", "welcome",
-                 "thank", "praise", "condemn", "reject", "encourage", "congratulate", "share"}
+                 "thank", "praise", "condemn", "reject", "encourage", "congratulate", "share", "hail", "laud",
+                 "commend", "applaud"}
 
 MEETING_NOUNS = {
     "talks", "talk", "meeting", "meetings", "summit", "call", "phone", "conversation", "consultations",

@@ -32,7 +32,11 @@ def _is_speech_verb(token) -> bool:
         needed = PARTICLE_VERBS[lemma]
         children = {c.lower_ for c in token.children}
         if lemma == "call":
-            if not children & needed:
+            deps = {c.dep_ for c in token.children}
+            # "called for", "called on X to": the particle right after the verb (not "called X on Monday");
+            # "called the talks a success".
+            after = token.nbor(1).lower_ if token.i + 1 < len(token.doc) else ""
+            if after not in needed and not {"dobj", "oprd"} <= deps:
                 return False
         elif lemma == "make":
             if "clear" not in children and not any(c.lower_ == "clear" for c in token.subtree):
