@@ -272,6 +272,8 @@ def test_praise_verbs_and_calling_something_a_success_are_statements_and_a_phone
     result = run("Foreign Minister Ana Ruiz met Foreign Minister Tomas Berg in Madrid on Friday.\n\n"
                  "Ruiz hailed the growing trade between the two countries.\n\n"
                  "Berg called the meeting a success.\n\n"
-                 "Berg later called Ruiz on Monday.")
+                 "Berg later called Ruiz on Monday.\n\n"
+                 "He also called on Vice President Siti Rahma.\n\n"
+                 "Ruiz called on both sides to talk.")
     assert [(s["speaker"], s["text"][:12]) for s in result["statements"]] == [
-        ("Ana Ruiz", "Ruiz hailed "), ("Tomas Berg", "Berg called ")]
+        ("Ana Ruiz", "Ruiz hailed "), ("Tomas Berg", "Berg called "), ("Ana Ruiz", "Ruiz called ")]

@@ -38,6 +38,8 @@ def _is_speech_verb(token) -> bool:
             after = token.nbor(1).lower_ if token.i + 1 < len(token.doc) else ""
             if after not in needed and not {"dobj", "oprd"} <= deps:
                 return False
+            if after in {"on", "upon"} and not deps & {"xcomp", "ccomp"}:
+                return False  # "called on the Vice President": a courtesy call, not words
         elif lemma == "make":
             if "clear" not in children and not any(c.lower_ == "clear" for c in token.subtree):
                 return False
