@@ -292,3 +292,9 @@ def test_a_visit_for_talks_with_someone_is_one_planned_meeting():
 def test_a_pope_is_titled_like_a_king():
     result = run("President Ana Lima met Pope Clement at the Vatican on Friday.")
     assert meetings(result) == [("held", "bilateral", "2024-03-08", ["Ana Lima", "Clement"])]
+
+
+def test_two_people_who_spoke_by_phone_had_a_call():
+    result = run("Foreign Minister Lena Holm and Foreign Minister Omar Haddad spoke by phone on Friday.\n\n"
+                 "Foreign Minister Lena Holm spoke by phone on Saturday about the crisis.")
+    assert meetings(result) == [("held", "call", "2024-03-08", ["Lena Holm", "Omar Haddad"])]

@@ -19,6 +19,8 @@ EXAMPLES = {
             ["Ingrid Haug", "Kofi Mensah"]),
     "discuss": ("Minister Ruth Wanjiru discussed the drought with Minister Alfred Otieno in Nairobi on Friday.",
                 ["Alfred Otieno", "Ruth Wanjiru"]),
+    "co-chair": ("Foreign Minister Ana Duarte co-chaired the joint commission with Foreign Minister Lena Berg in "
+                 "Quito on Friday.", ["Ana Duarte", "Lena Berg"]),
     "confer": ("President Ana Duarte conferred with Prime Minister Lena Berg in Quito on Friday.",
                ["Ana Duarte", "Lena Berg"]),
     "bring": ("The summit in Lima on Friday brought together President Ana Duarte, President Tomas Vidal and "

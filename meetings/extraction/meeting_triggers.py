@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Callable
 
-from .lexicon import GATHERING_NOUNS, MEETING_NOUNS, NON_MEETING_NOUNS
+from .lexicon import CALL_WORDS, GATHERING_NOUNS, MEETING_NOUNS, NON_MEETING_NOUNS
 from .sentences import Sentence
 
 
@@ -21,6 +21,8 @@ class Trigger:
 
 
 def lemma_of(token) -> str:
+    if token.i >= 2 and token.doc[token.i - 1].text == "-" and token.doc[token.i - 2].lower_ == "co":
+        return f"co-{token.lemma_.lower()}"  # "co-chaired", which the tokenizer splits in three
     return token.lemma_.lower()
 
 
@@ -56,7 +58,18 @@ def _courtesy_call(token, sentence) -> bool:
 
 
 def _spoke_with(token, sentence) -> bool:
-    return any(c.lower_ in {"with", "to"} for c in token.children)
+    """'A spoke with B', 'A talked to B'; 'A and B spoke by phone'."""
+    if any(c.lower_ in {"with", "to"} for c in token.children):
+        return True
+    by_phone = any(c.dep_ == "prep" and c.lower_ in {"by", "over", "via"} and any(
+        g.lower_ in CALL_WORDS for g in c.subtree) for c in token.children)
+    speakers = {id(p) for c in token.children if c.dep_ == "nsubj" for t in c.subtree if (p := sentence.person_of(t))}
+    return by_phone and len(speakers) >= 2
+
+
+def _co_chaired(token, sentence) -> bool:
+    """'A and B co-chaired the joint commission': two co-chairs met, whatever the body is called."""
+    return token.tag_ == "VBD" or _of_a_gathering(token, sentence)
 
 
 def _sat_down_with(token, sentence) -> bool:
@@ -115,8 +128,9 @@ VERB_CONSTRUCTIONS: list[VerbConstruction] = [
     VerbConstruction(frozenset({"welcome"}), "A welcomed President B to Canberra (not 'welcomed the decision')",
                      _welcomed_someone),
     VerbConstruction(frozenset({"join"}), "A joined the summit; A joined B at the palace", _joined_a_gathering),
-    VerbConstruction(frozenset({"attend", "address", "chair", "convene", "co-chair"}),
+    VerbConstruction(frozenset({"attend", "address", "chair", "convene"}),
                      "A attended / chaired the summit; the meeting, chaired by A", _of_a_gathering),
+    VerbConstruction(frozenset({"co-chair", "cochair"}), "A and B co-chaired the joint commission", _co_chaired),
 ]
 _VERB_TRIGGERS = frozenset().union(*(c.lemmas for c in VERB_CONSTRUCTIONS))
 
