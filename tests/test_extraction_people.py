@@ -195,3 +195,8 @@ def test_an_office_of_a_body_named_after_the_person():
     found = people(result)
     assert found["Rosa Vidal"] == ("Managing Director", None, "World Bank")
     assert found["Ines Duarte"] == ("Managing Director", None, "International Monetary Fund")
+
+
+def test_a_title_then_a_name_in_commas_then_said_is_an_apposition():
+    result = run("The ministry's spokesman, Carlos Vega, said the meeting had been productive.")
+    assert people(result)["Carlos Vega"][0] == "spokesman"

@@ -30,6 +30,7 @@ _NAME_HONORIFICS = {"mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "h.e."
 _PURE_HONORIFICS = (_NAME_HONORIFICS - {"professor", "prof."}) | {"king", "queen", "emir", "sultan", "crown"}
 _LINK_WORDS = {"of", "for", "and", "the", "on", "to"}
 _SPEECH_ADJACENT = re.compile(r"^\s*(?:,\s*)?(?:said|says|told|added|noted|stressed|warned|argued)\b")
+_SPEECH_RIGHT_AFTER = re.compile(r"^\s+(?:said|says|told|added|noted|stressed|warned|argued)\b")
 _SPEECH_BEFORE = re.compile(r"\b(?:said|says|added|noted|according to)\s*$")
 _COUNTERPART = {"counterpart", "colleague", "host"}
 _RANKS = {"ambassador", "general", "senator", "admiral", "colonel", "marshal"}
@@ -403,8 +404,8 @@ def _judge_name(text, words, i, j, run_start, run_end, name, context, ner_people
     # A title phrase that ends in a comma right before the name ("the Minister for Foreign Affairs of Iran, NAME").
     # A rank or honorific alone before the name ("..., Ambassador Bianca Okafor") leaves the office to it.
     lead = left[0] if left and (role or "").lower() in _RANKS | {None, ""} else run_start
-    # ", NAME said": the words before the comma are what NAME said, not NAME's title.
-    if not right and re.search(r",\s*$", text[:lead]) and not _SPEECH_ADJACENT.match(text[run_end:]):
+    # ", NAME said": the words before the comma are what NAME said, not NAME's title (", NAME, said" is one).
+    if not right and re.search(r",\s*$", text[:lead]) and not _SPEECH_RIGHT_AFTER.match(text[run_end:]):
         before = text[:lead].rstrip(", ")
         # The longest such phrase that is a title alone: not "The President held talks with the visiting Prime
         # Minister of Vietnam" but "the visiting Prime Minister of Vietnam", NAME.
