@@ -200,3 +200,12 @@ def test_an_office_of_a_body_named_after_the_person():
 def test_a_title_then_a_name_in_commas_then_said_is_an_apposition():
     result = run("The ministry's spokesman, Carlos Vega, said the meeting had been productive.")
     assert people(result)["Carlos Vega"][0] == "spokesman"
+
+
+def test_an_official_told_by_the_seat_of_their_government_is_of_its_country():
+    result = run('"Talks are possible," Kremlin spokesman Oleg Sokolov told reporters.\n\n'
+                 "White House adviser Dana Reed said the United States agreed.")
+    found = people(result)
+    assert found["Oleg Sokolov"][:2] == ("spokesman", "RU")
+    assert found["Dana Reed"][:2] == ("adviser", "US")
+    assert result["countries"] == ["US"]  # named; Russia only by its seat, which is not naming it

@@ -162,8 +162,18 @@ def _phrase_facts(text: str, start: int, end: int, context: ParagraphContext) ->
                 country = found.value
             elif found.kind in ("org", "acronym") and org is None:
                 org = found.value
+    if country is None and role:
+        seat = _SEAT_OF_GOVERNMENT.search(segment)
+        country = _SEATS[seat.group(0).lower().replace("é", "e")] if seat else None
     counterpart = any(w.lower().rstrip(".") in _COUNTERPART for w in words)
     return role, country, org, counterpart
+
+
+# A government told by its seat: "Kremlin spokesman X", "White House national security adviser Y".
+_SEATS = {"kremlin": "RU", "white house": "US", "elysee": "FR", "downing street": "GB", "zhongnanhai": "CN",
+          "blue house": "KR"}
+_SEAT_OF_GOVERNMENT = re.compile(r"\b(?:Kremlin|White House|[EÉ]lys[eé]e|Downing Street|Zhongnanhai|Blue House)\b")
+_SEAT_BEFORE = re.compile(_SEAT_OF_GOVERNMENT.pattern + r"\s+$")
 
 
 def find_mentions(paragraph_text: str, paragraph_index: int, offset: int, context: ParagraphContext,
@@ -337,6 +347,11 @@ def _left_phrase(text: str, words, i: int, context: ParagraphContext) -> tuple[i
     # Do not start on a link word.
     while k < i and words[k][2].lower() in _LINK_WORDS:
         k += 1
+    # "Kremlin spokesman NAME": a seat of government before the title says whose official NAME is.
+    seat = _SEAT_BEFORE.search(text[: words[k][0]]) if k < i else None
+    if seat:
+        while k > 0 and words[k - 1][0] >= seat.start():
+            k -= 1
     return k, honorific
 
 
