@@ -137,13 +137,18 @@ def attended_by(sentence: Sentence) -> Attendance | None:
     return None
 
 
+def _taking_part(token) -> bool:
+    """'took part', 'participated', 'joined', 'attended'."""
+    lemma = token.lemma_.lower()
+    if token.pos_ != "VERB" or lemma not in {"take", "participate", "join", "attend"}:
+        return False
+    return lemma != "take" or any(c.lower_ == "part" for c in token.children)
+
+
 def took_part(sentence: Sentence) -> Attendance | None:
     """'A and B also took part in the talks', 'X joined the meeting': people at the meeting told before."""
     for token in sentence.span:
-        lemma = token.lemma_.lower()
-        if token.pos_ != "VERB" or lemma not in {"take", "participate", "join", "attend"}:
-            continue
-        if lemma == "take" and not any(c.lower_ == "part" for c in token.children):
+        if not _taking_part(token):
             continue
         objects = [c for c in token.children if c.dep_ in {"dobj", "obj"}] + [
             g for c in token.children if c.dep_ == "prep" and c.lower_ == "in" for g in c.children if g.dep_ == "pobj"]
@@ -225,10 +230,7 @@ def attendees_included(sentence: Sentence) -> Attendance | None:
 def joined_remotely(sentence: Sentence) -> Attendance | None:
     """'X joined by video link.' / 'X took part virtually.': someone at the gathering told before, from afar."""
     for token in sentence.span:
-        lemma = token.lemma_.lower()
-        if token.pos_ != "VERB" or lemma not in {"join", "take", "participate", "attend"}:
-            continue
-        if lemma == "take" and not any(c.lower_ == "part" for c in token.children):
+        if not _taking_part(token):
             continue
         if any(c.dep_ in {"dobj", "obj"} and c.lower_ != "part" for c in token.children):
             continue  # it names what was joined: a meeting of its own, or a person
