@@ -277,3 +277,12 @@ def test_praise_verbs_and_calling_something_a_success_are_statements_and_a_phone
                  "Ruiz called on both sides to talk.")
     assert [(s["speaker"], s["text"][:12]) for s in result["statements"]] == [
         ("Ana Ruiz", "Ruiz hailed "), ("Tomas Berg", "Berg called "), ("Ana Ruiz", "Ruiz called ")]
+
+
+def test_a_post_with_words_is_a_statement_made_elsewhere_and_a_photo_is_not():
+    result = run("Foreign Minister Ana Ruiz met Foreign Minister Tomas Berg in Madrid on Friday.\n\n"
+                 '"This is a historic day," Berg posted on social media.\n\n'
+                 "Ruiz posted a photo of the meeting.\n\n"
+                 "Ruiz said in a video message on Saturday that Europe must stand together.")
+    assert [(s["speaker"], s["kind"], s["meeting"]) for s in result["statements"]] == [
+        ("Tomas Berg", "quote", None), ("Ana Ruiz", "reported", None)]

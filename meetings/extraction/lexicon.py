@@ -76,11 +76,14 @@ SPEECH_VERBS = {
     "invite", "predict", "estimate", "admit", "concede", "maintain", "contend", "assert",
     "recommend", "advise", "complain", "lament", "signal", "indicate", "congratulate",
     "encourage", "support", "oppose", "quote", "mention", "reassure", "inform", "hail", "laud", "commend",
-    "applaud",
+    "applaud", "post",
 }
 # Verbs that attribute only with a particular particle or object ("set out", "made clear", "pushed back").
 PARTICLE_VERBS = {"set": {"out", "forth"}, "make": {"clear"}, "push": {"back"}, "look": {"forward"},
                   "point": {"out", "to"}, "call": {"for", "on", "upon"}, "share": {"concern", "view", "views"}}
+# Verbs that carry words only with what was said as a clause: "posted that ...", '"...," X posted' (not "posted
+# a photo").
+NEEDS_CLAUSE = {"post"}
 # Verbs that carry words only with a clausal complement or a quote; "support X" alone is not speech.
 NEEDS_CONTENT = {"support", "oppose", "invite", "ask", "update", "brief", "raise", "welcome",
                  "thank", "praise", "condemn", "reject", "encourage", "congratulate", "share", "hail", "laud",

@@ -12,7 +12,8 @@ from .types import Article, Meeting, Statement
 # Words said at another occasion than the meetings told: an interview, a written statement, a post,
 # a press event of one's own, remarks to a news outlet, a time before or after ("earlier", "later").
 _NO_MEETING_CUES = re.compile(
-    r"(?i:\b(?:in|during) an? (?:interview|statement|post|televised address|speech)\b|\bon (?:twitter|social media)\b"
+    r"(?i:\b(?:in|during) an? (?:interview|statement|post|(?:televised|video) (?:address|message)|speech)\b"
+    r"|\bon (?:twitter|social media)\b"
     r"|\b(?:separate|own|later|earlier) (?:news|press) (?:conference|briefing)\b"
     r"|^\s*(?:earlier|later|before leaving|after returning)\b)|\bon X\b|\b(?:wrote|posted) on\b"
 )

@@ -9,7 +9,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Callable
 
-from .lexicon import NEEDS_CONTENT, PARTICLE_VERBS, SPEECH_VERBS
+from .lexicon import NEEDS_CLAUSE, NEEDS_CONTENT, PARTICLE_VERBS, SPEECH_VERBS
 from .meeting_triggers import future
 from .sentences import Sentence
 from .types import Person, Statement
@@ -48,6 +48,8 @@ def _is_speech_verb(token) -> bool:
         elif lemma == "share" and not any(c.lemma_.lower() in needed for c in token.subtree):
             return False
     if lemma in NEEDS_CONTENT and not any(c.dep_ in _CONTENT_DEPS for c in token.children):
+        return False
+    if lemma in NEEDS_CLAUSE and not any(c.dep_ in {"ccomp", "parataxis"} for c in token.children):
         return False
     if lemma == "have":
         return False
