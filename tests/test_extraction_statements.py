@@ -286,3 +286,12 @@ def test_a_post_with_words_is_a_statement_made_elsewhere_and_a_photo_is_not():
                  "Ruiz said in a video message on Saturday that Europe must stand together.")
     assert [(s["speaker"], s["kind"], s["meeting"]) for s in result["statements"]] == [
         ("Tomas Berg", "quote", None), ("Ana Ruiz", "reported", None)]
+
+
+def test_pressing_someone_to_act_is_a_statement_and_pressing_a_button_is_not():
+    result = run("Foreign Minister Ana Ruiz met Foreign Minister Tomas Berg in Madrid on Friday.\n\n"
+                 "Ruiz pressed her colleagues to adopt new sanctions.\n\n"
+                 "Berg pressed for a ceasefire.\n\n"
+                 "Ruiz then pressed the button to open the new consulate.")
+    assert [(s["speaker"], s["text"][:12]) for s in result["statements"]] == [
+        ("Ana Ruiz", "Ruiz pressed"), ("Tomas Berg", "Berg pressed")]

@@ -76,14 +76,14 @@ SPEECH_VERBS = {
     "invite", "predict", "estimate", "admit", "concede", "maintain", "contend", "assert",
     "recommend", "advise", "complain", "lament", "signal", "indicate", "congratulate",
     "encourage", "support", "oppose", "quote", "mention", "reassure", "inform", "hail", "laud", "commend",
-    "applaud", "post",
+    "applaud", "post", "press",
 }
 # Verbs that attribute only with a particular particle or object ("set out", "made clear", "pushed back").
 PARTICLE_VERBS = {"set": {"out", "forth"}, "make": {"clear"}, "push": {"back"}, "look": {"forward"},
                   "point": {"out", "to"}, "call": {"for", "on", "upon"}, "share": {"concern", "view", "views"}}
 # Verbs that carry words only with what was said as a clause: "posted that ...", '"...," X posted' (not "posted
-# a photo").
-NEEDS_CLAUSE = {"post"}
+# a photo"), "pressed them to act" (not "pressed the button").
+NEEDS_CLAUSE = {"post", "press"}
 # Verbs that carry words only with a clausal complement or a quote; "support X" alone is not speech.
 NEEDS_CONTENT = {"support", "oppose", "invite", "ask", "update", "brief", "raise", "welcome",
                  "thank", "praise", "condemn", "reject", "encourage", "congratulate", "share", "hail", "laud",

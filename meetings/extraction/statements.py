@@ -49,7 +49,8 @@ def _is_speech_verb(token) -> bool:
             return False
     if lemma in NEEDS_CONTENT and not any(c.dep_ in _CONTENT_DEPS for c in token.children):
         return False
-    if lemma in NEEDS_CLAUSE and not any(c.dep_ in {"ccomp", "parataxis"} for c in token.children):
+    if lemma in NEEDS_CLAUSE and not any(c.dep_ in {"ccomp", "parataxis", "xcomp"} or (c.dep_ == "prep" and c.lower_ == "for")
+                                         for c in token.children):
         return False
     if lemma == "have":
         return False
