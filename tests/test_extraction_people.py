@@ -209,3 +209,17 @@ def test_an_official_told_by_the_seat_of_their_government_is_of_its_country():
     assert found["Oleg Sokolov"][:2] == ("spokesman", "RU")
     assert found["Dana Reed"][:2] == ("adviser", "US")
     assert result["countries"] == ["US"]  # named; Russia only by its seat, which is not naming it
+
+
+def test_an_office_short_form_defined_in_brackets_names_its_holder_later():
+    result = run("External Affairs Minister (EAM) Ravi Kumar met Foreign Minister Ana Ruiz in Madrid on Friday. He was "
+                 "accompanied by Minister of State for External Affairs (MoS) Shri Anil Rao.\n\n"
+                 "EAM also met Prime Minister Luis Gil.\n\n"
+                 "MoS held talks with Deputy Foreign Minister Eva Lund on Saturday.\n\n"
+                 "FM Ruiz thanked WANG Li, the ambassador, and said the EU and NATO agreed.")
+    found = people(result)
+    assert found["Ravi Kumar"][0] == "External Affairs Minister"
+    assert found["Anil Rao"][0] == "Minister of State for External Affairs"
+    assert "MoS" not in found and "EAM" not in found
+    assert [sorted(m["participants"]) for m in result["meetings"]] == [
+        ["Ana Ruiz", "Anil Rao", "Ravi Kumar"], ["Luis Gil", "Ravi Kumar"], ["Anil Rao", "Eva Lund"]]

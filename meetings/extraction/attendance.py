@@ -39,13 +39,27 @@ def _subject_people(token, sentence: Sentence) -> list[Person]:
     return sentence.people_in([t for s in subjects for t in s.subtree])
 
 
+def _with_cut_tail(tokens: list, sentence: Sentence) -> list:
+    """`tokens`, and the words right after them when the parser made those a sentence of their own (a title,
+    its bracketed short form, then the name: 'by the Minister of State (MoS) | Shri A. Rao')."""
+    if not tokens:
+        return tokens
+    last = max(t.i for t in tokens)
+    after = [t for t in sentence.span if t.i > last]
+    while after and after[0].is_punct:
+        after = after[1:]
+    if after and after[0].head.dep_ == "ROOT" and after[0].head.i != sentence.span.root.i:
+        return tokens + list(after[0].head.subtree)
+    return tokens
+
+
 def accompanied(sentence: Sentence) -> Attendance | None:
     """'The minister was accompanied by A and B.' / 'X, accompanied by A, met Y.'"""
     for token in sentence.span:
         if token.lemma_.lower() != "accompany":
             continue
         agents = [c for c in token.children if c.dep_ == "agent" or (c.dep_ == "prep" and c.lower_ == "by")]
-        added = sentence.people_in([t for a in agents for t in a.subtree])
+        added = sentence.people_in(_with_cut_tail([t for a in agents for t in a.subtree], sentence))
         if not added:
             continue
         anchor = _subject_people(token, sentence)

@@ -30,6 +30,14 @@ _NAME_HONORIFICS = {"mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "h.e."
 _PURE_HONORIFICS = (_NAME_HONORIFICS - {"professor", "prof."}) | {"king", "queen", "emir", "sultan", "crown"}
 _LINK_WORDS = {"of", "for", "and", "the", "on", "to"}
 _SPEECH_ADJACENT = re.compile(r"^\s*(?:,\s*)?(?:said|says|told|added|noted|stressed|warned|argued)\b")
+# An office's short form, defined in brackets after it ("External Affairs Minister (EAM) NAME") and then used
+# alone for the person ("EAM also met ...").
+_ABBREVIATION = re.compile(r"(?:[A-Z][a-z]?[A-Z][A-Za-z]{0,3}|[A-Z]{2,6})")
+_DEFINED_IN_PHRASE = re.compile(r"\(((?:[A-Z][a-z]?[A-Z][A-Za-z]{0,3}|[A-Z]{2,6}))\)")
+
+
+def _bracketed_abbreviation(text: str, start: int, end: int) -> bool:
+    return text[start - 1 : start] == "(" and text[end : end + 1] == ")" and bool(_ABBREVIATION.fullmatch(text[start:end]))
 _SPEECH_RIGHT_AFTER = re.compile(r"^\s+(?:said|says|told|added|noted|stressed|warned|argued)\b")
 _SPEECH_BEFORE = re.compile(r"\b(?:said|says|added|noted|according to)\s*$")
 _COUNTERPART = {"counterpart", "colleague", "host"}
@@ -56,6 +64,7 @@ class Mention:
     head: str = ""  # office head word, for descriptions
     counterpart: bool = False
     honorifics: set[str] = field(default_factory=set)  # "prince", "sheikh", "h.e." written before the name
+    abbreviation: str = ""  # the office's short form the text defines: "Minister of State (MoS) NAME"
 
     @property
     def is_full_name(self) -> bool:
@@ -150,7 +159,7 @@ def _office_segments(words: list[str]) -> str | None:
 def _phrase_facts(text: str, start: int, end: int, context: ParagraphContext) -> tuple[str | None, str | None, str | None, bool]:
     """Role, country and organisation named in text[start:end] (paragraph offsets)."""
     segment = text[start:end]
-    words = [w for w in _WORD.findall(segment)]
+    words = [w for w in _WORD.findall(segment) if f"({w})" not in segment]  # "(EAM)" names the office, not part of it
     role = _office_segments([strip_possessive(w)[0] for w in words if not any(
         f.start <= start + segment.find(w) < f.end for f in context.countries + context.organisations)])
     country = org = None
@@ -191,6 +200,16 @@ def find_mentions(paragraph_text: str, paragraph_index: int, offset: int, contex
         if low in _PRONOUNS and not word.isupper() and not surname_he \
                 and not (i + 1 < len(words) and words[i + 1][2] in {"Highness", "Excellency", "Majesty"}):
             mentions.append(Mention(offset + start, offset + end, word, "pronoun", paragraph_index, rule="pronoun"))
+            i += 1
+            continue
+        if _bracketed_abbreviation(text, start, end):
+            i += 1  # "(MoS)": the short form of the office before it, read with the name after it
+            continue
+        if _ABBREVIATION.fullmatch(word) and (low in OFFICE_WORDS or not word.isupper()) \
+                and context.unit_at(start, end) is None:
+            # "EAM also met ...", "MoS said ...": an office's short form (not a surname in capitals, "WANG Yi",
+            # nor initials, "MBS") the text may have defined for someone; kept only if it has.
+            mentions.append(Mention(offset + start, offset + end, word, "name", paragraph_index, rule="abbreviation"))
             i += 1
             continue
         place_led = _is_place_named_word(word, context, start) and i + 1 < len(words) \
@@ -327,7 +346,7 @@ def _left_phrase(text: str, words, i: int, context: ParagraphContext) -> tuple[i
     while k > 0:
         prev_start, prev_end, prev = words[k - 1]
         gap = text[prev_end : words[k][0]]
-        if gap not in {" ", " ("} and not (gap == ") " and prev.isupper()):
+        if gap not in {" ", " ("} and not (gap == ") " and (prev.isupper() or _bracketed_abbreviation(text, prev_start, prev_end))):
             break
         bare, possessive = strip_possessive(prev.strip("()"))
         low = bare.lower()
@@ -340,6 +359,8 @@ def _left_phrase(text: str, words, i: int, context: ParagraphContext) -> tuple[i
         elif unit is not None or low in OFFICE_WORDS or low in HONORIFICS or low in _LINK_WORDS or low in _COUNTERPART:
             pass
         elif prev.isupper() and len(prev) <= 6 and prev.strip("()") != prev:  # "(PRC)"
+            pass
+        elif gap == ") " and _bracketed_abbreviation(text, prev_start, prev_end):  # "Minister of State (MoS) NAME"
             pass
         else:
             break
@@ -492,8 +513,10 @@ def _judge_name(text, words, i, j, run_start, run_end, name, context, ner_people
         known = O.known_organisation(final_org)
         if not known or known[2] != "party":
             final_country = None
+    defined = _DEFINED_IN_PHRASE.search(text[left[0] : run_start]) if left else None
     return Mention(
         offset + run_start, offset + run_end, name, "name", paragraph_index, role=final_role, country=final_country,
+        abbreviation=defined.group(1) if defined else "",
         organisation=final_org, titled=titled or bool(right_role), rule=evidence, counterpart=counterpart,
         honorifics=honorific | ({w.lower() for w in (role or "").split()} & {"prince", "sheikh", "emir", "king"}),
     )
@@ -564,6 +587,7 @@ class PeopleIndex:
         self.people: list[Person] = []
         self.recent: list[Person] = []  # most recent last
         self.home_country = home_country
+        self.abbreviations: dict[str, Person] = {}  # "EAM": the person the text introduced with that short form
 
     def _touch(self, person: Person) -> None:
         if person in self.recent:
@@ -571,6 +595,9 @@ class PeopleIndex:
         self.recent.append(person)
 
     def resolve_name(self, mention: Mention, create: bool = True) -> Person | None:
+        if mention.rule == "abbreviation":  # an office's short form the text defined
+            person = self.abbreviations.get(mention.text)
+            return self._link_soft(person, mention) if person is not None else None
         name = mention.text
         folded = name_words(name)
         if not folded:
@@ -634,6 +661,8 @@ class PeopleIndex:
 
     def _link(self, person: Person, mention: Mention) -> Person:
         mention.person = person
+        if mention.abbreviation:
+            self.abbreviations[mention.abbreviation] = person
         person.aliases.add(mention.text)
         person.honorifics |= mention.honorifics
         if len(name_words(mention.text)) > len(name_words(person.name)):

@@ -2,6 +2,7 @@
 article, and the person mentions in it, each already linked to a Person."""
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from .people import Mention
@@ -57,13 +58,22 @@ class Sentence:
         return found
 
 
+def _cut_after_brackets(text: str) -> bool:
+    """spaCy may end a sentence at a closing bracket inside it: 'accompanied by the Minister of State
+    (MoS) | Shri A. Rao.' A sentence ends at a bracket only when a full stop or the like ends what it holds."""
+    bare = text.rstrip()
+    return bare.endswith(")") and not re.search(r"[.!?…][\"”’']?\)$", bare)
+
+
 def quote_aware_sentences(doc) -> list:
     """spaCy's sentences, merged while a quotation is open, so a quote that runs
-    over several sentences stays with the sentence that attributes it."""
+    over several sentences stays with the sentence that attributes it; and merged
+    where the parser cut one at a closing bracket."""
     merged = []
     current = None
     depth = 0
-    for sent in doc.sents:
+    sents = list(doc.sents)
+    for n, sent in enumerate(sents):
         current = sent if current is None else doc[current.start : sent.end]
         text = sent.text
         opens = sum(text.count(q) for q in "“")
@@ -72,6 +82,8 @@ def quote_aware_sentences(doc) -> list:
         depth += opens - closes
         if straight % 2:
             depth += 1 if depth <= 0 else -1
+        if depth <= 0 and n + 1 < len(sents) and _cut_after_brackets(text):
+            continue
         if depth <= 0:
             merged.append(current)
             current, depth = None, 0
