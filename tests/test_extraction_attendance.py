@@ -283,3 +283,10 @@ def test_a_gathering_joined_by_video_link_stays_a_gathering():
                  "Quispe. The meeting was joined by video link by Bolivian Minister Ivan Mamani.")
     ((status, kind, date, people),) = meetings(result)
     assert kind == "multilateral" and "Ivan Mamani" in people
+
+
+def test_a_meeting_told_before_and_attended_by_others_in_a_passive_clause():
+    result = run("Foreign Minister Ana Ruiz held a working lunch with Foreign Minister Marco Rossi in Madrid on Friday.\n\n"
+                 "The lunch took place at the Palacio de Viana and was also attended by the Secretary of State for "
+                 "Foreign Affairs, Luis Gil.")
+    assert meetings(result) == [("held", "bilateral", "2024-03-08", ["Ana Ruiz", "Luis Gil", "Marco Rossi"])]

@@ -137,12 +137,28 @@ def joined_by(sentence: Sentence) -> Attendance | None:
     return None
 
 
+def _passive_subject(token):
+    """The subject of a passive verb, or of the clause it is joined to: 'The lunch took place ... and was
+    attended by ...'."""
+    own = next((c for c in token.children if c.dep_ in {"nsubjpass", "nsubj"}), None)
+    if own is None and token.dep_ == "conj":
+        own = next((c for c in token.head.children if c.dep_ in {"nsubjpass", "nsubj"}), None)
+    return own
+
+
 def attended_by(sentence: Sentence) -> Attendance | None:
-    """'..., which was attended by A and B': a meeting told in the same sentence, attended by others."""
+    """'..., which was attended by A and B', 'The lunch ... was also attended by A and B': a meeting told in
+    the same sentence or before, attended by others."""
     for token in sentence.span:
-        if token.lemma_.lower() != "attend" or token.dep_ != "relcl":
+        if token.lemma_.lower() != "attend":
             continue
-        if token.head.lower_ not in MEETING_NOUNS | GATHERING_NOUNS:
+        if token.dep_ == "relcl":
+            meeting = token.head
+        elif any(c.dep_ == "agent" for c in token.children):
+            meeting = _passive_subject(token)
+        else:
+            continue
+        if meeting is None or meeting.lower_ not in MEETING_NOUNS | GATHERING_NOUNS:
             continue
         agents = [c for c in token.children if c.dep_ == "agent"]
         added = sentence.people_in([t for a in agents for t in a.subtree])
