@@ -298,3 +298,9 @@ def test_two_people_who_spoke_by_phone_had_a_call():
     result = run("Foreign Minister Lena Holm and Foreign Minister Omar Haddad spoke by phone on Friday.\n\n"
                  "Foreign Minister Lena Holm spoke by phone on Saturday about the crisis.")
     assert meetings(result) == [("held", "call", "2024-03-08", ["Lena Holm", "Omar Haddad"])]
+
+
+def test_in_a_phone_conversation_both_subjects_took_part():
+    result = run("In a telephone conversation on Tuesday, Foreign Minister Lena Holm and Foreign Minister Ken Sato "
+                 "discussed the crisis.")
+    assert meetings(result) == [("held", "call", "2024-03-05", ["Ken Sato", "Lena Holm"])]

@@ -36,10 +36,11 @@ def _governing_subjects(token, sentence: Sentence) -> list[Person]:
             for subject in subjects:
                 if subject.lower_ in {"who", "that"} and head.dep_ == "relcl":
                     subject = head.head
-                for t in [subject, *[c for c in subject.subtree if c.dep_ == "conj"]]:
-                    # "her Indonesian counterpart Retno Marsudi": the name hangs on the title noun.
-                    person = sentence.person_of(t) or next(
-                        (p for c in t.children if c.dep_ in {"compound", "appos", "flat"} and (p := sentence.person_of(c))), None)
+                # Everyone the subject names ("A and B", "her counterpart NAME", a name the parser hung as an
+                # apposition), not the people of a clause inside it.
+                clauses = {t.i for c in subject.subtree if c.dep_ in {"relcl", "acl"} for t in c.subtree}
+                for t in subject.subtree:
+                    person = sentence.person_of(t) if t.i not in clauses else None
                     if person and person not in people:
                         people.append(person)
             if people:
